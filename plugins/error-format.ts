@@ -1,0 +1,80 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorRegistry, PLATFORM_ERRORS, RagemError, renderMessage } from './errors';
+import type { Logger } from './logger';
+import { currentRequestScope } from './request-scope';
+
+/**
+ * Codes that graphql-js and Apollo Server give to problems in the request itself. They are for
+ * developers and pass through in English.
+ */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+function findRagemError(error: unknown): RagemError | undefined {
+  let current = error as { originalError?: unknown } | undefined;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof RagemError) return current;
+    current = current.originalError as { originalError?: unknown } | undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Build Apollo Server's formatError: registry errors get their message in the request's
+ * language; request errors pass through; anything else is logged and masked as an internal
+ * error that carries the request id (with the cause kept only outside production).
+ */
+export function createErrorFormatter(options: {
+  registry: ErrorRegistry;
+  logger: Logger;
+  isProduction: boolean;
+}): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  const registry: ErrorRegistry = { ...PLATFORM_ERRORS, ...options.registry };
+
+  return (formatted, error) => {
+    const scope = currentRequestScope();
+    const language = scope?.language ?? 'id';
+    const requestId = scope?.requestId ?? 'unknown';
+    const ragemError = findRagemError(error);
+
+    if (ragemError) {
+      const definition = registry[ragemError.code];
+      if (!definition) {
+        options.logger.error({ code: ragemError.code, requestId }, 'error code missing from the registry');
+      }
+      const template = definition?.messages[language] ?? ragemError.code;
+      const extensions: Record<string, unknown> = { code: ragemError.code };
+      if (ragemError.field) extensions.field = ragemError.field;
+      return {
+        message: renderMessage(template, { requestId, ...ragemError.params }),
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions,
+      };
+    }
+
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code in registry)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+
+    const cause = (error as { originalError?: unknown })?.originalError ?? error;
+    options.logger.error({ err: cause, requestId, path: formatted.path }, 'unexpected error in a resolver');
+    const extensions: Record<string, unknown> = { code: 'INTERNAL_SERVER_ERROR', requestId };
+    if (!options.isProduction) extensions.detail = formatted.message;
+    return {
+      message: renderMessage(PLATFORM_ERRORS.INTERNAL_SERVER_ERROR.messages[language], { requestId }),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions,
+    };
+  };
+}

@@ -1,0 +1,49 @@
+import pino, { Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Keys redacted wherever they appear in a log line's fields, one level deep or at the top. This
+ * is the one place that keeps personal data and secrets out of the logs; code should not log
+ * such values at all, and this list catches the mistakes.
+ */
+export const REDACTED_KEYS = [
+  'nik',
+  'kk',
+  'phone',
+  'email',
+  'password',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'authorization',
+  'cookie',
+  'reporterName',
+  'displayName',
+  'variables',
+];
+
+const REDACT_PATHS = [
+  ...REDACTED_KEYS,
+  ...REDACTED_KEYS.map((key) => `*.${key}`),
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-ragem-identity"]',
+];
+
+/** Create the process logger: JSON lines on standard output, personal data redacted. */
+export function createLogger(options: { level: string; name?: string; destination?: pino.DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      name: options.name,
+      base: { pid: process.pid },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    options.destination,
+  );
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { ConfigValues, readConfig } from './config-spec';
+import { findProjectRoot } from './project';
+
+/** Every platform setting, read from the environment; `.env.example` lists the same variables. */
+export const PLATFORM_CONFIG_SPEC = {
+  NODE_ENV: {
+    kind: 'enum',
+    choices: ['development', 'production', 'test'],
+    default: 'development',
+    description: 'Run mode. production hides stack traces, introspection and the playground.',
+  },
+  HOST: {
+    kind: 'string',
+    default: '127.0.0.1',
+    description: 'Address every HTTP server binds to.',
+  },
+  GATEWAY_PORT: {
+    kind: 'int',
+    min: 0,
+    max: 65535,
+    default: 4000,
+    description: 'Port of the gateway; 0 picks a free one.',
+  },
+  DATA_DIR: {
+    kind: 'string',
+    default: 'data',
+    description: 'Folder of the SQLite databases and generated secrets, relative to the project root.',
+  },
+  DATABASE_URL: {
+    kind: 'url',
+    protocols: ['postgres:', 'postgresql:'],
+    description: 'PostgreSQL connection; when set, each subgraph uses its own schema in this database instead of SQLite.',
+  },
+  REDIS_URL: {
+    kind: 'url',
+    protocols: ['redis:', 'rediss:'],
+    description: 'Redis connection for the shared cache; in-memory cache when unset.',
+  },
+  CACHE_KEY_PREFIX: {
+    kind: 'string',
+    default: 'ragem:',
+    pattern: /^[A-Za-z0-9:_-]{1,64}$/,
+    patternHint: '1 to 64 letters, digits, ":", "_" or "-"',
+    description: 'Prefix of every Redis key, so several deployments can share one Redis.',
+  },
+  LOG_LEVEL: {
+    kind: 'enum',
+    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+    description: 'Lowest pino level written to standard output.',
+  },
+  SUBGRAPH_TIMEOUT_MS: {
+    kind: 'int',
+    min: 1,
+    max: 600000,
+    default: 5000,
+    description: 'How long the gateway waits for one subgraph request, in milliseconds.',
+  },
+  SUPERGRAPH_PATH: {
+    kind: 'string',
+    description:
+      'Composed supergraph file to serve with the routing URLs written in it; default schema/supergraph.graphql with the URLs of rover.yaml.',
+  },
+  INTROSPECTION: {
+    kind: 'boolean',
+    description: 'Allow schema introspection; default on outside production, off in production.',
+  },
+  PLAYGROUND: {
+    kind: 'boolean',
+    description: 'Serve the GraphQL playground at GET /graphql; default on outside production, off in production.',
+  },
+} as const;
+
+export type PlatformConfig = ConfigValues<typeof PLATFORM_CONFIG_SPEC> & {
+  /** DATA_DIR resolved against the project root. */
+  dataDir: string;
+  isProduction: boolean;
+  introspection: boolean;
+  playground: boolean;
+};
+
+/** Read and validate the platform settings; throws ConfigError naming every bad variable. */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const values = readConfig(PLATFORM_CONFIG_SPEC, env);
+  const isProduction = values.NODE_ENV === 'production';
+  return {
+    ...values,
+    dataDir: path.resolve(findProjectRoot(), values.DATA_DIR),
+    isProduction,
+    introspection: values.INTROSPECTION ?? !isProduction,
+    playground: values.PLAYGROUND ?? !isProduction,
+  };
+}

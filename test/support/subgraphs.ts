@@ -1,0 +1,37 @@
+import { MemoryCache } from '../../plugins/cache';
+import { Clock, systemClock } from '../../plugins/clock';
+import type { Logger } from '../../plugins/logger';
+import { loadPlugin } from '../../plugins/plugin-loader';
+import { readRoverConfig } from '../../plugins/rover';
+import { RunningSubgraph, startSubgraph } from '../../plugins/subgraph-host';
+import { createCapturingLogger } from './logs';
+import type { TestDatabase } from './database';
+
+export interface TestSubgraphOptions {
+  database: TestDatabase;
+  logger?: Logger;
+  clock?: Clock;
+  isProduction?: boolean;
+}
+
+/** Start one subgraph plugin on a free 127.0.0.1 port against the test database. */
+export async function startTestSubgraph(name: string, options: TestSubgraphOptions): Promise<RunningSubgraph> {
+  return startSubgraph(
+    loadPlugin(name),
+    {
+      logger: options.logger ?? createCapturingLogger().logger,
+      cache: new MemoryCache(),
+      clock: options.clock ?? systemClock,
+      dataDir: options.database.dataDir,
+      databaseUrl: options.database.databaseUrl,
+      isProduction: options.isProduction ?? false,
+      introspection: true,
+    },
+    { port: 0, host: '127.0.0.1' },
+  );
+}
+
+/** Names of every subgraph in rover.yaml, in its order. */
+export function subgraphNames(): string[] {
+  return readRoverConfig().subgraphs.map((subgraph) => subgraph.name);
+}
