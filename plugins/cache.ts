@@ -124,3 +124,8 @@ export class RedisCache implements Cache {
     if (this.owner) await this.redis.quit();
   }
 }
+
+/** The process cache: Redis when a URL is given, otherwise in memory. */
+export function createCache(options: { redisUrl?: string; keyPrefix: string }): Cache {
+  return options.redisUrl ? RedisCache.connect(options.redisUrl, options.keyPrefix) : new MemoryCache();
+}

@@ -35,6 +35,8 @@ export function createErrorFormatter(options: {
   registry: ErrorRegistry;
   logger: Logger;
   isProduction: boolean;
+  /** Errors to return as they are, such as those a subgraph already formatted. */
+  passThrough?: (formatted: GraphQLFormattedError) => boolean;
 }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   const registry: ErrorRegistry = { ...PLATFORM_ERRORS, ...options.registry };
 
@@ -61,7 +63,8 @@ export function createErrorFormatter(options: {
     }
 
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code in registry)) {
+    const passes = options.passThrough?.(formatted) ?? false;
+    if (passes || (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code in registry))) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

@@ -22,6 +22,12 @@ export const PLATFORM_CONFIG_SPEC = {
     default: 4000,
     description: 'Port of the gateway; 0 picks a free one.',
   },
+  PORT: {
+    kind: 'int',
+    min: 0,
+    max: 65535,
+    description: 'Port of a subgraph run alone with start:subgraph; default the port of its rover.yaml routing URL.',
+  },
   DATA_DIR: {
     kind: 'string',
     default: 'data',

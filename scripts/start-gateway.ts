@@ -1,0 +1,20 @@
+import { createGateway } from '../supergraph/gateway';
+import { closeOnSignals, configOrExit, exitOnStartFailure } from './process-support';
+
+/** `npm run start:gateway`: the gateway alone, in front of subgraphs that run elsewhere. */
+async function main(): Promise<void> {
+  const { config, logger } = configOrExit();
+  const gateway = await createGateway({
+    logger,
+    supergraphPath: config.SUPERGRAPH_PATH,
+    port: config.GATEWAY_PORT,
+    host: config.HOST,
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    isProduction: config.isProduction,
+    introspection: config.introspection,
+    playground: config.playground,
+  }).catch((error) => exitOnStartFailure(logger, error));
+  closeOnSignals(logger, gateway);
+}
+
+void main();

@@ -1,0 +1,13 @@
+import type { Language } from '../plugins/language';
+import type { Logger } from '../plugins/logger';
+
+/** Apollo Server context of one gateway request. */
+export interface GatewayContext {
+  requestId: string;
+  language: Language;
+  /** The caller's Accept-Language, forwarded to subgraphs as sent. */
+  acceptLanguage?: string;
+  /** Further headers to send with every subgraph request of this operation. */
+  subgraphHeaders?: Record<string, string>;
+  logger: Logger;
+}

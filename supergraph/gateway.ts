@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import http, { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createErrorFormatter } from '../plugins/error-format';
+import { closeServer, executeGraphQL, HttpError, listen, requestIdFrom, sendJson } from '../plugins/http-server';
+import { languageFromHeader } from '../plugins/language';
+import type { Logger } from '../plugins/logger';
+import { recordedLogFields, requestLogPlugin } from '../plugins/request-log';
+import { requestScope } from '../plugins/request-scope';
+import type { GatewayContext } from './gateway-context';
+import { handlePlaygroundRequest } from './playground';
+import { resolveSupergraphSource } from './supergraph-source';
+import { SubgraphStatusBoard } from './subgraph-status';
+import { createSubgraphAgent, UndiciDataSource } from './undici-data-source';
+
+export interface GatewayOptions {
+  logger: Logger;
+  /** Composed supergraph file; default schema/supergraph.graphql with the URLs of rover.yaml. */
+  supergraphPath?: string;
+  /** Subgraph URLs by subgraph name, overriding the file and the environment. */
+  subgraphUrls?: Record<string, string>;
+  port: number;
+  host: string;
+  timeoutMs: number;
+  isProduction: boolean;
+  introspection: boolean;
+  playground: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningGateway {
+  url: string;
+  graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Build and start the gateway: Apollo Server with @apollo/gateway over a composed supergraph,
+ * serving /graphql (and its playground), /health and /ready.
+ */
+export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const logger = options.logger.child({ component: 'gateway' });
+  const source = resolveSupergraphSource({ supergraphPath: options.supergraphPath, env: options.env, overrides: options.subgraphUrls });
+  const agent = createSubgraphAgent();
+  const status = new SubgraphStatusBoard(source.subgraphs, agent);
+  const urls = new Map(source.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: source.sdl,
+    logger,
+    buildService: ({ name, url }) =>
+      new UndiciDataSource({ name, url: urls.get(name) ?? url ?? '', timeoutMs: options.timeoutMs, dispatcher: agent, status }),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: createErrorFormatter({
+      registry: {},
+      logger,
+      isProduction: options.isProduction,
+      // Subgraph errors arrive already formatted and in the caller's language.
+      passThrough: (formatted) => typeof formatted.extensions?.serviceName === 'string' || formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE',
+    }),
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin()],
+    logger,
+  });
+  await apollo.start();
+  let ready = true;
+
+  const handle = async (request: IncomingMessage, response: ServerResponse, path: string): Promise<void> => {
+    if (path === '/health') return sendJson(response, 200, { status: 'up' });
+    if (path === '/ready') {
+      const subgraphs = await status.snapshot();
+      return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'starting', subgraphs });
+    }
+    if (options.playground && handlePlaygroundRequest(request, response, { graphqlPath: GRAPHQL_PATH })) return;
+    if (path !== GRAPHQL_PATH) return sendJson(response, 404, { error: `Not found: ${path}. GraphQL is served at ${GRAPHQL_PATH}.` });
+    await serveGraphQL(request, response);
+  };
+
+  const serveGraphQL = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const started = process.hrtime.bigint();
+    const acceptLanguage = request.headers['accept-language'];
+    const scope = {
+      requestId: requestIdFrom(request.headers['x-request-id'], randomUUID),
+      language: languageFromHeader(acceptLanguage),
+      sqlStatements: 0,
+    };
+    response.setHeader('x-request-id', scope.requestId);
+    await requestScope.run(scope, async () => {
+      let httpStatus = 500;
+      try {
+        httpStatus = await executeGraphQL(apollo, request, response, async () => ({
+          requestId: scope.requestId,
+          language: scope.language,
+          acceptLanguage: typeof acceptLanguage === 'string' ? acceptLanguage.slice(0, 200) : undefined,
+          logger,
+        }));
+      } catch (error) {
+        httpStatus = error instanceof HttpError ? error.status : 500;
+        if (httpStatus === 500) logger.error({ err: error, requestId: scope.requestId }, 'gateway request failed');
+        if (!response.headersSent) {
+          const message = error instanceof HttpError ? error.message : 'Internal server error';
+          sendJson(response, httpStatus, { errors: [{ message, extensions: { code: httpStatus === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: scope.requestId } }] });
+        } else {
+          response.destroy();
+        }
+      }
+      logger.info(
+        { requestId: scope.requestId, ...recordedLogFields(), status: httpStatus, durationMs: Number(process.hrtime.bigint() - started) / 1e6 },
+        'graphql request',
+      );
+    });
+  };
+
+  const server = http.createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    handle(request, response, path).catch((error) => {
+      logger.error({ err: error, path }, 'gateway route failed');
+      if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' });
+    });
+  });
+  server.keepAliveTimeout = 65000;
+
+  const url = await listen(server, options.port, options.host);
+  logger.info({ url: `${url}${GRAPHQL_PATH}`, supergraph: source.path, subgraphs: source.subgraphs }, 'gateway ready');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    graphqlUrl: `${url}${GRAPHQL_PATH}`,
+    close() {
+      closing ??= (async () => {
+        ready = false;
+        await closeServer(server);
+        await apollo.stop();
+        await agent.close();
+        logger.info('gateway stopped');
+      })();
+      return closing;
+    },
+  };
+}
