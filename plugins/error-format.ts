@@ -64,7 +64,7 @@ export function createErrorFormatter(options: {
 
     const code = formatted.extensions?.code;
     const passes = options.passThrough?.(formatted) ?? false;
-    if (passes || (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code in registry))) {
+    if (passes || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
