@@ -70,7 +70,7 @@ export const PLATFORM_CONFIG_SPEC = {
   },
   INTROSPECTION: {
     kind: 'boolean',
-    description: 'Allow schema introspection; default on outside production, off in production.',
+    description: 'Allow schema introspection; default PLAYGROUND when that is set, else on outside production and off in production.',
   },
   PLAYGROUND: {
     kind: 'boolean',
@@ -94,7 +94,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     ...values,
     dataDir: path.resolve(findProjectRoot(), values.DATA_DIR),
     isProduction,
-    introspection: values.INTROSPECTION ?? !isProduction,
+    // The playground's docs and autocompletion need introspection, so it follows PLAYGROUND unless set.
+    introspection: values.INTROSPECTION ?? values.PLAYGROUND ?? !isProduction,
     playground: values.PLAYGROUND ?? !isProduction,
   };
 }

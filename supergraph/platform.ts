@@ -5,7 +5,7 @@ import type { Logger } from '../plugins/logger';
 import { checkUniqueNames, PluginError } from '../plugins/plugin-checks';
 import { loadPlugin } from '../plugins/plugin-loader';
 import type { PlatformConfig } from '../plugins/platform-config';
-import { readRoverConfig } from '../plugins/rover';
+import { readRoverConfig, RoverConfig } from '../plugins/rover';
 import { RunningSubgraph, startSubgraph } from '../plugins/subgraph-host';
 import { createGateway, RunningGateway } from './gateway';
 
@@ -27,6 +27,10 @@ export interface PlatformOptions {
   env?: NodeJS.ProcessEnv;
   /** Create tables from entities; only for throwaway test databases. */
   synchronize?: boolean;
+  /** Subgraph list to use in place of rover.yaml's (for tests). */
+  rover?: RoverConfig;
+  /** Subgraph URLs for the gateway, by name, overriding everything else (for tests). */
+  subgraphUrls?: Record<string, string>;
 }
 
 export interface RunningPlatform {
@@ -43,7 +47,7 @@ export interface RunningPlatform {
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const { config, logger } = options;
-  const rover = readRoverConfig();
+  const rover = options.rover ?? readRoverConfig();
   const wanted = options.subgraphs ?? rover.subgraphs.map((subgraph) => subgraph.name);
   const entries = rover.subgraphs.filter((subgraph) => wanted.includes(subgraph.name));
   const cache = createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX });
@@ -100,6 +104,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       for (const entry of rover.subgraphs) subgraphUrls[entry.name] = CLOSED_URL;
     }
     for (const subgraph of subgraphs) subgraphUrls[subgraph.name] = subgraph.graphqlUrl;
+    Object.assign(subgraphUrls, options.subgraphUrls);
     try {
       gateway = await createGateway({
         logger,

@@ -50,8 +50,15 @@ test('production turns introspection and playground off', () => {
   expect(config.playground).toBe(false);
 });
 
-test('production can enable the playground', () => {
+test('production playground brings introspection', () => {
   const config = loadPlatformConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' });
+
+  expect(config.playground).toBe(true);
+  expect(config.introspection).toBe(true);
+});
+
+test('introspection can be off with the playground on', () => {
+  const config = loadPlatformConfig({ NODE_ENV: 'development', INTROSPECTION: 'false' });
 
   expect(config.playground).toBe(true);
   expect(config.introspection).toBe(false);

@@ -1,7 +1,7 @@
 import { GraphQLClient } from 'graphql-request';
 import type { Logger } from '../../plugins/logger';
 import { loadPlatformConfig } from '../../plugins/platform-config';
-import { RunningPlatform, startPlatform } from '../../supergraph/platform';
+import { PlatformOptions, RunningPlatform, startPlatform } from '../../supergraph/platform';
 import { createTestDatabase, TestDatabase } from './database';
 import { createCapturingLogger } from './logs';
 
@@ -19,7 +19,9 @@ export interface TestPlatform extends RunningPlatform {
  * Start every subgraph of rover.yaml and the gateway in this process, on free 127.0.0.1 ports,
  * against a fresh test database (PostgreSQL when DATABASE_URL is set, else SQLite).
  */
-export async function startTestPlatform(options: { env?: Record<string, string>; subgraphs?: string[]; logger?: Logger } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: Pick<PlatformOptions, 'subgraphs' | 'rover' | 'subgraphUrls'> & { env?: Record<string, string>; logger?: Logger } = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -36,6 +38,8 @@ export async function startTestPlatform(options: { env?: Record<string, string>;
     logger: options.logger ?? captured.logger,
     anyPort: true,
     subgraphs: options.subgraphs,
+    rover: options.rover,
+    subgraphUrls: options.subgraphUrls,
     env,
   });
   const gatewayUrl = platform.gateway!.graphqlUrl;
