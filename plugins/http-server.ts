@@ -17,13 +17,22 @@ export class HttpError extends Error {
 /** Read a request body up to MAX_BODY_BYTES. */
 export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      // Discard the rest without buffering it, so the 413 response can still be written.
+      request.removeAllListeners('data');
+      request.resume();
+      reject(new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
+    };
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      tooLarge();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
+        tooLarge();
         return;
       }
       chunks.push(chunk);

@@ -45,6 +45,23 @@ test('kelurahan joins its kecamatan and wifi points', async () => {
   expect(Array.isArray(data.kelurahan.wifiPoints)).toBe(true);
 });
 
+test('added wifi point is listed on its kelurahan', async () => {
+  const places = platform.subgraphs.find((subgraph) => subgraph.name === 'places')!;
+  await places.db.query(
+    `INSERT INTO wifi_point (id, name, address, latitude, longitude, kelurahan_code, source) VALUES ($1, $2, NULL, NULL, NULL, $3, $4)`.replace(
+      /\$\d/g,
+      places.db.options.type === 'postgres' ? (placeholder) => placeholder : () => '?',
+    ),
+    ['uji-terondol', 'Titik Uji Terondol', '36.73.01.1011', 'test fixture'],
+  );
+
+  const data = await platform.client().request<{ kelurahan: { wifiPoints: { name: string; kelurahan: { name: string } }[] } }>(
+    '{ kelurahan(code: "36.73.01.1011") { wifiPoints { name kelurahan { name } } } }',
+  );
+
+  expect(data.kelurahan.wifiPoints).toEqual([{ name: 'Titik Uji Terondol', kelurahan: { name: 'Terondol' } }]);
+});
+
 test('kelurahanSearch finds both Sukawana', async () => {
   const data = await platform.client().request<{ kelurahanSearch: { code: string; kecamatan: { name: string } }[] }>(
     '{ kelurahanSearch(name: " SUKA wana ") { code kecamatan { name } } }',

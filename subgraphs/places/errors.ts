@@ -1,0 +1,12 @@
+import type { ErrorRegistry } from '../../plugins/errors';
+
+export const PLACES_ERRORS = {
+  INVALID_PLACE_ID: {
+    description:
+      'A place id argument is not a lowercase slug (letters and digits, words joined by single hyphens, starting with a letter) or is longer than the limit.',
+    messages: {
+      id: 'Id tempat pada {field} tidak valid. Gunakan huruf kecil a-z dan angka, kata dipisah satu tanda hubung, diawali huruf, paling panjang {max} karakter, misalnya {example}.',
+      en: 'The place id in {field} is invalid. Use lowercase letters a-z and digits, words joined by single hyphens, starting with a letter and at most {max} characters, for example {example}.',
+    },
+  },
+} satisfies ErrorRegistry;
