@@ -63,7 +63,8 @@ export function createDataSource(plugin: AnyPlugin, settings: DatabaseSettings, 
       type: 'postgres',
       url: settings.databaseUrl,
       schema: schemaNameOf(plugin.name),
-      extra: { max: 10, application_name: `ragem-${plugin.name}` },
+      // search_path makes raw SQL see the subgraph's own tables, as typeorm's qualified queries do.
+      extra: { max: 10, application_name: `ragem-${plugin.name}`, options: `-c search_path=${schemaNameOf(plugin.name)}` },
     } as DataSourceOptions);
   }
 
