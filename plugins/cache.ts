@@ -125,7 +125,7 @@ export class RedisCache implements Cache {
   }
 }
 
-/** The process cache: Redis when a URL is given, otherwise in memory. */
+/** Create the process cache: Redis when a URL is given, otherwise in memory. */
 export function createCache(options: { redisUrl?: string; keyPrefix: string }): Cache {
   return options.redisUrl ? RedisCache.connect(options.redisUrl, options.keyPrefix) : new MemoryCache();
 }

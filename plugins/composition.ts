@@ -11,7 +11,7 @@ export interface CompositionResult {
   hints: string[];
 }
 
-/** One line per composition message: its code, the message (which names subgraphs, types and fields). */
+/** Format a composition error or hint as one line: its code, then the message that names subgraphs, types and fields. */
 function describe(item: { message: string; extensions?: { code?: unknown }; definition?: { code: string } }): string {
   const code = item.definition?.code ?? item.extensions?.code ?? 'COMPOSITION';
   return `[${String(code)}] ${item.message}`;

@@ -12,7 +12,7 @@ import type { Logger } from './logger';
  */
 export const CONTRACT_VERSION = 1;
 
-/** What the host hands a plugin: created once per subgraph process. */
+/** Services the host gives a plugin, created once per subgraph process. */
 export interface PluginServices<TConfig = unknown> {
   /** The subgraph's own database: a SQLite file, or its own PostgreSQL schema. */
   db: DataSource;
@@ -24,7 +24,7 @@ export interface PluginServices<TConfig = unknown> {
   config: TConfig;
 }
 
-/** What a resolver receives as its GraphQL context: one per request. */
+/** GraphQL context of a resolver, created for each request. */
 export interface RequestContext<TLoaders = unknown, TConfig = unknown> extends PluginServices<TConfig> {
   requestId: string;
   language: Language;
@@ -90,6 +90,6 @@ export function definePlugin<TConfigSpec extends ConfigSpec, TLoaders>(
   return plugin;
 }
 
-/** A plugin whose config and loader types are no longer known, as the host sees it. */
+/** A plugin whose config and loader types are erased, as the host handles it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyPlugin = SubgraphPlugin<any, any>;

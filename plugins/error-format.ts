@@ -27,9 +27,9 @@ function findRagemError(error: unknown): RagemError | undefined {
 }
 
 /**
- * Build Apollo Server's formatError: registry errors get their message in the request's
- * language; request errors pass through; anything else is logged and masked as an internal
- * error that carries the request id (with the cause kept only outside production).
+ * Build Apollo Server's formatError. Registry errors get their message in the request's
+ * language, and request errors pass through. Anything else is logged and masked as an internal
+ * error that carries the request id; outside production it also keeps the cause.
  */
 export function createErrorFormatter(options: {
   registry: ErrorRegistry;

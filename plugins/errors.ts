@@ -3,7 +3,7 @@ import type { Language } from './language';
 
 /** One entry of a subgraph's error registry. */
 export interface ErrorCodeDefinition {
-  /** What the error means, for the generated reference (English). */
+  /** Meaning of the error, in English, for the generated reference. */
   description: string;
   /**
    * User-facing message templates. `{name}` placeholders take the values of the error's params,
@@ -49,7 +49,7 @@ export const PLATFORM_ERRORS = {
     },
   },
   SUBGRAPH_UNAVAILABLE: {
-    description: 'The gateway could not reach the subgraph that serves these fields, or it did not answer in time.',
+    description: 'The gateway could not reach the subgraph that serves these fields, or the subgraph did not respond in time.',
     messages: {
       id: 'Layanan {subgraph} sedang tidak dapat dihubungi. Data lain tetap ditampilkan; coba lagi beberapa saat lagi.',
       en: 'The {subgraph} service cannot be reached right now. Other data is still shown; please try again shortly.',

@@ -49,7 +49,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /**
- * Hand one HTTP request to Apollo Server and write its answer; returns the HTTP status.
+ * Hand one HTTP request to Apollo Server, write its response and return the HTTP status.
  * A thin replacement for the Express integration: the platform's only routes are GraphQL and
  * a few JSON endpoints, so it skips a framework on the hot path.
  */
@@ -128,7 +128,7 @@ export function closeServer(server: http.Server): Promise<void> {
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
-/** The caller's x-request-id when well-formed, else a new one. */
+/** Return the caller's x-request-id when it is well-formed, else a new one. */
 export function requestIdFrom(header: string | string[] | undefined, generate: () => string): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && REQUEST_ID_PATTERN.test(value) ? value : generate();

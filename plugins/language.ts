@@ -12,8 +12,10 @@ export function languageFromHeader(header: string | null | undefined): Language 
   for (const part of header.split(',').slice(0, 20)) {
     const [tag, ...params] = part.trim().toLowerCase().split(';');
     const primary = tag.split('-')[0];
-    const language: Language | undefined = primary === 'en' ? 'en' : primary === 'id' || primary === 'in' ? 'id' : undefined;
-    if (!language) continue;
+    let language: Language;
+    if (primary === 'en') language = 'en';
+    else if (primary === 'id' || primary === 'in') language = 'id';
+    else continue;
     const qualityParam = params.find((param) => param.trim().startsWith('q='));
     const quality = qualityParam ? Number(qualityParam.trim().slice(2)) : 1;
     if (Number.isFinite(quality) && quality > best.quality) best = { language, quality };

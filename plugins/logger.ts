@@ -3,9 +3,9 @@ import pino, { Logger } from 'pino';
 export type { Logger };
 
 /**
- * Keys redacted wherever they appear in a log line's fields, one level deep or at the top. This
- * is the one place that keeps personal data and secrets out of the logs; code should not log
- * such values at all, and this list catches the mistakes.
+ * Keys redacted wherever they appear in a log line's fields, at the top or one level deep. Code
+ * should not log personal data or secrets at all, and this list is the one place that catches
+ * the mistakes.
  */
 export const REDACTED_KEYS = [
   'nik',

@@ -32,7 +32,7 @@ export function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPl
   };
 }
 
-/** The fields recorded for the current request, if it reached GraphQL execution. */
+/** Return the fields recorded for the current request, if it reached GraphQL execution. */
 export function recordedLogFields(): RequestLogFields {
   const scope = currentRequestScope();
   return (scope && logFields.get(scope)) ?? {};

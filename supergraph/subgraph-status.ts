@@ -16,8 +16,8 @@ const PROBE_REUSE_MS = 2000;
 const PROBE_TIMEOUT_MS = 1000;
 
 /**
- * The state of each subgraph as the gateway sees it: updated by every subgraph request, and by
- * a `{ __typename }` probe when /ready is asked and no recent request says.
+ * The state of each subgraph as observed by the gateway. Every subgraph request updates it, and
+ * /ready sends a `{ __typename }` probe to subgraphs that no request reached recently.
  */
 export class SubgraphStatusBoard {
   private readonly statuses = new Map<string, SubgraphStatus>();
@@ -48,7 +48,7 @@ export class SubgraphStatusBoard {
     status.lastErrorAt = new Date().toISOString();
   }
 
-  /** Every subgraph's status, probing those not seen in the last few seconds. */
+  /** Return every subgraph's status, first probing those not checked in the last few seconds. */
   async snapshot(): Promise<SubgraphStatus[]> {
     const now = Date.now();
     await Promise.all(

@@ -5,7 +5,7 @@ import { ConfigError } from '../plugins/config-spec';
 import { findProjectRoot } from '../plugins/project';
 import { readRoverConfig } from '../plugins/rover';
 
-/** What the gateway serves: a composed supergraph and the URL of each subgraph in it. */
+/** A composed supergraph for the gateway, with the URL of each subgraph in it. */
 export interface SupergraphSource {
   path: string;
   sdl: string;

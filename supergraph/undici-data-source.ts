@@ -17,12 +17,12 @@ export interface UndiciDataSourceOptions {
   status: SubgraphStatusBoard;
 }
 
-/** A keep-alive connection pool shared by every data source of a gateway. */
+/** Create the keep-alive connection pool shared by every data source of a gateway. */
 export function createSubgraphAgent(): Agent {
   return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128, pipelining: 1 });
 }
 
-/** Top-level response keys a subgraph operation asks for, for entity fetches those inside `_entities`. */
+/** List the top-level response keys a subgraph operation requests; for an entity fetch, those inside `_entities`. */
 function requestedKeys(document: DocumentNode): { entityFetch: boolean; keys: string[] } {
   const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   const fields = fieldsOf(operation?.selectionSet);
@@ -141,7 +141,7 @@ function parseJson(text: string): { data?: unknown; errors?: unknown } | undefin
   }
 }
 
-/** A short, log-safe reason for a failed subgraph request. */
+/** Describe why a subgraph request failed, briefly and without data from the request. */
 function describeFailure(error: unknown, timeoutMs: number): string {
   const code = (error as { code?: string })?.code;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
