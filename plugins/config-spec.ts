@@ -5,7 +5,7 @@
  */
 
 export type ConfigOption =
-  | { kind: 'string'; description: string; default?: string; pattern?: RegExp; patternHint?: string }
+  | { kind: 'string'; description: string; default?: string; pattern?: RegExp; check?: (value: string) => boolean; patternHint?: string }
   | { kind: 'int'; description: string; default?: number; min: number; max: number }
   | { kind: 'boolean'; description: string; default?: boolean }
   | { kind: 'enum'; description: string; default?: string; choices: readonly string[] }
@@ -74,7 +74,7 @@ function parseOne(option: ConfigOption, raw: string): { value?: unknown; ok: boo
       }
     }
     case 'string':
-      return { ok: option.pattern ? option.pattern.test(raw) : true, value: raw };
+      return { ok: (option.pattern?.test(raw) ?? true) && (option.check?.(raw) ?? true), value: raw };
   }
 }
 
@@ -101,8 +101,9 @@ export function readConfig<S extends ConfigSpec>(
     if (parsed.ok) {
       values[key] = parsed.value;
     } else {
-      // Values are not echoed: a variable may hold a secret or a connection string.
-      problems.push(`${variable} is invalid: expected ${describeAccepted(option)}`);
+      // URLs are not echoed because they may carry a password.
+      const shown = option.kind === 'url' ? '' : ` (got "${raw.slice(0, 100)}")`;
+      problems.push(`${variable} is invalid${shown}: expected ${describeAccepted(option)}`);
     }
   }
 

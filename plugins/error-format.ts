@@ -17,6 +17,9 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** Messages of Apollo Server request errors that carry no code. */
+const UNCODED_REQUEST_ERRORS = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
+
 function findRagemError(error: unknown): RagemError | undefined {
   let current = error as { originalError?: unknown } | undefined;
   for (let depth = 0; current && depth < 5; depth += 1) {
@@ -24,6 +27,35 @@ function findRagemError(error: unknown): RagemError | undefined {
     current = current.originalError as { originalError?: unknown } | undefined;
   }
   return undefined;
+}
+
+/** Drop the extensions that carry server internals: stack traces and wrapped exceptions. */
+function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions) return formatted;
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+/**
+ * Format an error a subgraph returned: keep its code, message and path, drop internals, and mask
+ * an unexpected subgraph failure the way this process masks its own.
+ */
+function formatDownstream(
+  formatted: GraphQLFormattedError,
+  scope: { language: 'id' | 'en'; requestId: string; isProduction: boolean },
+): GraphQLFormattedError {
+  const clean = withoutInternals(formatted);
+  const code = clean.extensions?.code;
+  if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return clean;
+  // A subgraph of this platform already masked it and names the request id; another
+  // implementation may send its raw message, which is kept only outside production.
+  const extensions: Record<string, unknown> = { ...clean.extensions, code: 'INTERNAL_SERVER_ERROR', requestId: clean.extensions?.requestId ?? scope.requestId };
+  if (!scope.isProduction && extensions.detail === undefined) extensions.detail = clean.message;
+  return {
+    ...clean,
+    message: renderMessage(PLATFORM_ERRORS.INTERNAL_SERVER_ERROR.messages[scope.language], { requestId: String(extensions.requestId) }),
+    extensions,
+  };
 }
 
 /**
@@ -63,10 +95,11 @@ export function createErrorFormatter(options: {
     }
 
     const code = formatted.extensions?.code;
-    const passes = options.passThrough?.(formatted) ?? false;
-    if (passes || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+    if (options.passThrough?.(formatted)) return formatDownstream(formatted, { language, requestId, isProduction: options.isProduction });
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return withoutInternals(formatted);
+    // Apollo Server 5 gives these problems of the request itself an HTTP 400 status but no code.
+    if ((code === undefined || code === 'INTERNAL_SERVER_ERROR') && !formatted.path && UNCODED_REQUEST_ERRORS.has(formatted.message)) {
+      return withoutInternals({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } });
     }
 
     const cause = (error as { originalError?: unknown })?.originalError ?? error;

@@ -1,9 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, isObjectType, parse } from 'graphql';
+import { GraphQLSchema, isObjectType, Kind, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import type { AnyPlugin } from './contract';
+import { RagemError } from './errors';
 
 /** Federation 2 version every subgraph links; supported by @apollo/gateway 2.14, Apollo Router and Hive Gateway. */
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.7';
@@ -27,11 +28,49 @@ export interface FederatedSchema {
   entities: string[];
 }
 
-function entityTypeNames(schema: GraphQLSchema): string[] {
-  return Object.values(schema.getTypeMap())
-    .filter(isObjectType)
-    .filter((type) => type.astNode?.directives?.some((directive) => directive.name.value === 'key'))
-    .map((type) => type.name);
+/** Key field names of each entity type: `@key(fields: "code")` gives ["code"]. */
+function entityKeys(schema: GraphQLSchema): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const type of Object.values(schema.getTypeMap()).filter(isObjectType)) {
+    const directive = type.astNode?.directives?.find((candidate) => candidate.name.value === 'key');
+    if (!directive) continue;
+    const fields = directive.arguments?.find((argument) => argument.name.value === 'fields')?.value;
+    const names = fields?.kind === Kind.STRING ? fields.value.split(/\s+/).filter(Boolean) : [];
+    // A compound key with nested selections is not checked field by field.
+    keys.set(type.name, names.some((name) => /[{}]/.test(name)) ? [] : names);
+  }
+  return keys;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Check every representation before @apollo/subgraph resolves it: a value that is no object or
+ * names no entity type of this subgraph is an input error, and one whose key fields are missing
+ * or not scalars resolves to null without reaching the plugin.
+ */
+function guardEntities(schema: GraphQLSchema, keys: Map<string, string[]>): void {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return;
+  const accepted = `objects whose __typename is one of ${[...keys.keys()].join(', ')}`;
+
+  field.resolve = (source, args, context, info) => {
+    const representations: unknown[] = Array.isArray(args.representations) ? args.representations : [];
+    const usable: boolean[] = representations.map((representation) => {
+      if (!isRecord(representation) || typeof representation.__typename !== 'string' || !keys.has(representation.__typename)) {
+        throw new RagemError('BAD_USER_INPUT', { field: 'representations', accepted }, 'representations');
+      }
+      return keys.get(representation.__typename)!.every((key) => ['string', 'number'].includes(typeof representation[key]));
+    });
+    if (usable.every(Boolean)) return resolve(source, args, context, info);
+
+    const resolved = resolve(source, { ...args, representations: representations.filter((_, index) => usable[index]) }, context, info) as unknown[];
+    let next = 0;
+    return representations.map((_, index) => (usable[index] ? resolved[next++] : null));
+  };
 }
 
 /**
@@ -52,7 +91,8 @@ export async function buildFederatedSchema(plugin: AnyPlugin): Promise<Federated
   const linked = `extend schema @link(url: "${FEDERATION_LINK}", import: [${imports}])\n\n${printed}`;
 
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
-  const entities = entityTypeNames(typeGraphqlSchema);
+  const keys = entityKeys(typeGraphqlSchema);
+  const entities = [...keys.keys()];
   const problems: string[] = [];
   for (const entity of entities) {
     if (!plugin.schema.references[entity]) {
@@ -70,5 +110,6 @@ export async function buildFederatedSchema(plugin: AnyPlugin): Promise<Federated
   if (problems.length > 0) throw new Error(problems.join('; '));
 
   const schema = buildSubgraphSchema({ typeDefs: parse(linked), resolvers });
+  guardEntities(schema, keys);
   return { schema, sdl: `${linked.trim()}\n`, entities };
 }

@@ -117,12 +117,15 @@ export function listen(server: http.Server, port: number, host: string): Promise
   });
 }
 
-/** Close an HTTP server, ending idle keep-alive connections so the close does not hang. */
-export function closeServer(server: http.Server): Promise<void> {
+/**
+ * Close an HTTP server: stop accepting connections, let in-flight requests finish, and close
+ * the connections still open after `graceMs`.
+ */
+export function closeServer(server: http.Server, graceMs = 10000): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 2000).unref();
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
   });
 }
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { ConfigValues, readConfig } from './config-spec';
 import { findProjectRoot } from './project';
@@ -13,6 +14,8 @@ export const PLATFORM_CONFIG_SPEC = {
   HOST: {
     kind: 'string',
     default: '127.0.0.1',
+    check: (value: string) => isIP(value) !== 0 || (/^[A-Za-z0-9.-]{1,253}$/.test(value) && !/^[\d.]+$/.test(value)),
+    patternHint: 'an IPv4 or IPv6 address or a host name, such as 127.0.0.1 or 0.0.0.0',
     description: 'Address every HTTP server binds to.',
   },
   GATEWAY_PORT: {
@@ -62,6 +65,20 @@ export const PLATFORM_CONFIG_SPEC = {
     max: 600000,
     default: 5000,
     description: 'How long the gateway waits for one subgraph request, in milliseconds.',
+  },
+  QUERY_MAX_DEPTH: {
+    kind: 'int',
+    min: 1,
+    max: 100,
+    default: 12,
+    description: 'Deepest field nesting the gateway accepts in a client operation, introspection not counted.',
+  },
+  QUERY_MAX_COST: {
+    kind: 'int',
+    min: 1,
+    max: 100000000,
+    default: 50000,
+    description: 'Highest estimated cost the gateway accepts: each field counts once per item of every list above it, a list counted as 10 items.',
   },
   SUPERGRAPH_PATH: {
     kind: 'string',

@@ -20,7 +20,7 @@ export function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPl
         async willSendResponse(requestContext) {
           const scope = currentRequestScope();
           if (!scope) return;
-          const fields: RequestLogFields = { operationName: requestContext.operationName ?? undefined };
+          const fields: RequestLogFields = { operationName: requestContext.operationName ?? requestContext.request.operationName ?? undefined };
           const errors = requestContext.response.body.kind === 'single' ? requestContext.response.body.singleResult.errors : undefined;
           if (errors?.length) {
             fields.errorCodes = [...new Set(errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN')))];

@@ -12,6 +12,8 @@ import { createErrorFormatter } from './error-format';
 import { buildFederatedSchema } from './federated-schema';
 import { closeServer, executeGraphQL, HttpError, listen, requestIdFrom, sendJson } from './http-server';
 import { languageFromHeader } from './language';
+import { operationGuardPlugin } from './operation-guard';
+import { queryLimitsRule, SUBGRAPH_QUERY_LIMITS } from './query-limits';
 import type { Logger } from './logger';
 import { PluginError } from './plugin-checks';
 import { recordedLogFields, requestLogPlugin } from './request-log';
@@ -88,9 +90,11 @@ export async function startSubgraph(
       schema: federated.schema,
       introspection: options.introspection,
       includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: options.isProduction,
       csrfPrevention: true,
+      validationRules: [queryLimitsRule(SUBGRAPH_QUERY_LIMITS)],
       formatError: createErrorFormatter({ registry: plugin.errors, logger, isProduction: options.isProduction }),
-      plugins: [ApolloServerPluginInlineTraceDisabled(), requestLogPlugin()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), operationGuardPlugin(), requestLogPlugin()],
       logger,
     });
     await apollo.start();
@@ -145,7 +149,13 @@ export async function startSubgraph(
     });
     httpServer.keepAliveTimeout = 65000;
 
-    const url = await listen(httpServer, listenOn.port, listenOn.host);
+    let url: string;
+    try {
+      url = await listen(httpServer, listenOn.port, listenOn.host);
+    } catch (error) {
+      await apollo.stop();
+      throw new PluginError(plugin.name, `listening on HOST ${listenOn.host} and port ${listenOn.port} failed: ${(error as Error).message}`);
+    }
     logger.info({ url: `${url}/graphql` }, 'subgraph ready');
 
     let closing: Promise<void> | undefined;

@@ -39,6 +39,10 @@ export function closeOnSignals(logger: Logger, target: { close(): Promise<void> 
 
 /** Log a start-up failure and exit non-zero. */
 export function exitOnStartFailure(logger: Logger, error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
   const message = error instanceof Error ? error.message : String(error);
   logger.fatal({ err: error }, message);
   process.exit(1);

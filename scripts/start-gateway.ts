@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     isProduction: config.isProduction,
     introspection: config.introspection,
     playground: config.playground,
+    queryLimits: { maxDepth: config.QUERY_MAX_DEPTH, maxCost: config.QUERY_MAX_COST, assumedListLength: 10 },
   }).catch((error) => exitOnStartFailure(logger, error));
   closeOnSignals(logger, gateway);
 }

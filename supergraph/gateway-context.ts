@@ -5,8 +5,6 @@ import type { Logger } from '../plugins/logger';
 export interface GatewayContext {
   requestId: string;
   language: Language;
-  /** The caller's Accept-Language, forwarded to subgraphs as sent. */
-  acceptLanguage?: string;
   /** Further headers to send with every subgraph request of this operation. */
   subgraphHeaders?: Record<string, string>;
   logger: Logger;

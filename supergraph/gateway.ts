@@ -3,9 +3,12 @@ import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ConfigError } from '../plugins/config-spec';
 import { createErrorFormatter } from '../plugins/error-format';
 import { closeServer, executeGraphQL, HttpError, listen, requestIdFrom, sendJson } from '../plugins/http-server';
 import { languageFromHeader } from '../plugins/language';
+import { operationGuardPlugin } from '../plugins/operation-guard';
+import { GATEWAY_QUERY_LIMITS, QueryLimits, queryLimitsRule } from '../plugins/query-limits';
 import type { Logger } from '../plugins/logger';
 import { recordedLogFields, requestLogPlugin } from '../plugins/request-log';
 import { requestScope } from '../plugins/request-scope';
@@ -28,6 +31,8 @@ export interface GatewayOptions {
   introspection: boolean;
   playground: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Depth and cost limits of client operations; default GATEWAY_QUERY_LIMITS. */
+  queryLimits?: QueryLimits;
 }
 
 export interface RunningGateway {
@@ -60,7 +65,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     gateway,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.isProduction,
     csrfPrevention: true,
+    validationRules: [queryLimitsRule(options.queryLimits ?? GATEWAY_QUERY_LIMITS)],
     formatError: createErrorFormatter({
       registry: {},
       logger,
@@ -68,10 +75,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       // Subgraph errors arrive already formatted and in the caller's language.
       passThrough: (formatted) => typeof formatted.extensions?.serviceName === 'string' || formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE',
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationGuardPlugin(), requestLogPlugin()],
     logger,
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await agent.close();
+    throw new ConfigError([`${source.description}, which is not a valid supergraph: ${(error as Error).message}`]);
+  }
   let ready = true;
 
   const handle = async (request: IncomingMessage, response: ServerResponse, path: string): Promise<void> => {
@@ -87,10 +99,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
 
   const serveGraphQL = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const started = process.hrtime.bigint();
-    const acceptLanguage = request.headers['accept-language'];
     const scope = {
       requestId: requestIdFrom(request.headers['x-request-id'], randomUUID),
-      language: languageFromHeader(acceptLanguage),
+      language: languageFromHeader(request.headers['accept-language']),
       sqlStatements: 0,
     };
     response.setHeader('x-request-id', scope.requestId);
@@ -100,7 +111,6 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         httpStatus = await executeGraphQL(apollo, request, response, async () => ({
           requestId: scope.requestId,
           language: scope.language,
-          acceptLanguage: typeof acceptLanguage === 'string' ? acceptLanguage.slice(0, 200) : undefined,
           logger,
         }));
       } catch (error) {
@@ -129,7 +139,14 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   });
   server.keepAliveTimeout = 65000;
 
-  const url = await listen(server, options.port, options.host);
+  let url: string;
+  try {
+    url = await listen(server, options.port, options.host);
+  } catch (error) {
+    await apollo.stop();
+    await agent.close();
+    throw new ConfigError([`the gateway cannot listen on HOST ${options.host} and port ${options.port}: ${(error as Error).message}`]);
+  }
   logger.info({ url: `${url}${GRAPHQL_PATH}`, supergraph: source.path, subgraphs: source.subgraphs }, 'gateway ready');
 
   let closing: Promise<void> | undefined;
@@ -139,7 +156,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     close() {
       closing ??= (async () => {
         ready = false;
-        await closeServer(server);
+        // In-flight requests may wait a full subgraph timeout before they can answer.
+        await closeServer(server, options.timeoutMs + 1000);
         await apollo.stop();
         await agent.close();
         logger.info('gateway stopped');

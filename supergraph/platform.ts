@@ -115,6 +115,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         isProduction: config.isProduction,
         introspection: config.introspection,
         playground: config.playground,
+        queryLimits: { maxDepth: config.QUERY_MAX_DEPTH, maxCost: config.QUERY_MAX_COST, assumedListLength: 10 },
         env: options.env,
       });
     } catch (error) {

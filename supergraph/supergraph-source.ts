@@ -8,6 +8,8 @@ import { readRoverConfig } from '../plugins/rover';
 /** A composed supergraph for the gateway, with the URL of each subgraph in it. */
 export interface SupergraphSource {
   path: string;
+  /** Where the file comes from, for messages: "SUPERGRAPH_PATH names <file>". */
+  description: string;
   sdl: string;
   subgraphs: { name: string; url: string }[];
 }
@@ -25,6 +27,15 @@ export function subgraphsInSupergraph(sdl: string): { name: string; url: string 
     });
   }
   throw new Error('the file has no join__Graph enum; is it a composed supergraph?');
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** Environment variable that overrides one subgraph's URL: `SUBGRAPH_REGIONS_URL`. */
@@ -46,15 +57,21 @@ export function resolveSupergraphSource(options: {
   const root = findProjectRoot();
   const usesDefault = !options.supergraphPath;
   const file = path.resolve(root, options.supergraphPath ?? path.join('schema', 'supergraph.graphql'));
+  const named = usesDefault ? `SUPERGRAPH_PATH is unset, so the gateway serves ${file}` : `SUPERGRAPH_PATH names ${file}`;
   if (!fs.existsSync(file)) {
-    throw new ConfigError([`SUPERGRAPH_PATH names ${file}, which does not exist; run "npm run compose" or fix the path`]);
+    throw new ConfigError([`${named}, which does not exist; run "npm run compose" or fix the path`]);
   }
-  const sdl = fs.readFileSync(file, 'utf8');
+  let sdl: string;
+  try {
+    sdl = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`${named}, which cannot be read: ${(error as Error).message}`]);
+  }
   let subgraphs: { name: string; url: string }[];
   try {
     subgraphs = subgraphsInSupergraph(sdl);
   } catch (error) {
-    throw new ConfigError([`${file} cannot be served: ${(error as Error).message}`]);
+    throw new ConfigError([`${named}, which is not a composed supergraph: ${(error as Error).message}`]);
   }
 
   if (usesDefault) {
@@ -73,11 +90,11 @@ export function resolveSupergraphSource(options: {
     const fromCode = options.overrides?.[subgraph.name];
     const fromEnv = env[urlVariableOf(subgraph.name)];
     const url = fromCode ?? (fromEnv || subgraph.url);
-    if (!/^https?:\/\/[^\s]+$/.test(url)) {
+    if (!isHttpUrl(url)) {
       problems.push(`${urlVariableOf(subgraph.name)} is invalid: expected an http:// or https:// URL`);
     }
     return { ...subgraph, url };
   });
   if (problems.length > 0) throw new ConfigError(problems);
-  return { path: file, sdl, subgraphs };
+  return { path: file, description: named, sdl, subgraphs };
 }

@@ -6,8 +6,14 @@ import { PLATFORM_ERRORS, renderMessage } from '../plugins/errors';
 import type { GatewayContext } from './gateway-context';
 import type { SubgraphStatusBoard } from './subgraph-status';
 
-/** Most errors with a path reported for one failed subgraph request; more would bloat the response. */
-const MAX_PATH_ERRORS = 50;
+/**
+ * Most errors with a path reported for one failed subgraph request. Past it the remaining fields
+ * share one error without a path, so a list of thousands of entities cannot bloat the response.
+ */
+const MAX_PATH_ERRORS = 1000;
+
+/** Largest subgraph response body accepted, in bytes. */
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface UndiciDataSourceOptions {
   name: string;
@@ -19,7 +25,7 @@ export interface UndiciDataSourceOptions {
 
 /** Create the keep-alive connection pool shared by every data source of a gateway. */
 export function createSubgraphAgent(): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128, pipelining: 1 });
+  return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128, pipelining: 1, maxResponseSize: MAX_RESPONSE_BYTES });
 }
 
 /** List the top-level response keys a subgraph operation requests; for an entity fetch, those inside `_entities`. */
@@ -67,7 +73,8 @@ export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
     const context = processOptions.context as Partial<GatewayContext>;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (context.requestId) headers['x-request-id'] = context.requestId;
-    if (context.acceptLanguage) headers['accept-language'] = context.acceptLanguage;
+    // The language the gateway chose, so gateway and subgraph messages always agree.
+    if (context.language) headers['accept-language'] = context.language;
     for (const [name, value] of Object.entries(context.subgraphHeaders ?? {})) headers[name] = value;
 
     const body = JSON.stringify({
@@ -84,14 +91,15 @@ export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
         dispatcher: this.options.dispatcher,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
+        // bodyTimeout restarts with every chunk, so a body sent byte by byte needs a deadline too.
+        signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       const text = await response.body.text();
       const parsed = parseJson(text);
-      if (parsed && (parsed.data !== undefined || Array.isArray(parsed.errors))) {
-        this.options.status.markUp(this.options.name);
-        return parsed as GatewayGraphQLResponse;
-      }
-      throw new Error(`HTTP ${response.statusCode} without a GraphQL response body`);
+      const problem = checkResponse(parsed, graphqlRequest.variables?.representations);
+      if (problem) throw new InvalidResponseError(`HTTP ${response.statusCode}: ${problem}`);
+      this.options.status.markUp(this.options.name);
+      return parsed as GatewayGraphQLResponse;
     } catch (error) {
       const reason = describeFailure(error, this.options.timeoutMs);
       this.options.status.markDown(this.options.name, reason);
@@ -120,22 +128,52 @@ export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
     const paths: (string | number)[][] = [];
     if (requested.entityFetch) {
       const representations = (processOptions.request.variables?.representations as unknown[] | undefined) ?? [];
-      for (let index = 0; index < representations.length && paths.length < MAX_PATH_ERRORS; index += 1) {
+      for (let index = 0; index < representations.length && paths.length <= MAX_PATH_ERRORS; index += 1) {
         for (const key of requested.keys) paths.push(['_entities', index, key]);
       }
     } else {
       for (const key of requested.keys) paths.push([key]);
     }
-    const errors = paths.slice(0, MAX_PATH_ERRORS).map((path) => ({ message, path, extensions }));
-    if (errors.length === 0) errors.push({ message, path: [], extensions });
+    const errors: { message: string; path?: (string | number)[]; extensions: typeof extensions }[] = paths
+      .slice(0, MAX_PATH_ERRORS)
+      .map((path) => ({ message, path, extensions }));
+    if (errors.length === 0 || paths.length > MAX_PATH_ERRORS) errors.push({ message, extensions });
     return { errors } as unknown as GatewayGraphQLResponse;
   }
 }
 
-function parseJson(text: string): { data?: unknown; errors?: unknown } | undefined {
+class InvalidResponseError extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Return why a subgraph response is not a usable GraphQL response, or undefined when it is. The
+ * gateway trusts what passes, so a malformed one is treated like an unreachable subgraph.
+ */
+function checkResponse(body: unknown, representations: unknown): string | undefined {
+  if (!isRecord(body)) return 'the body is not a JSON object';
+  const { data, errors } = body;
+  if (errors !== undefined && !(Array.isArray(errors) && errors.every((error) => isRecord(error) && typeof error.message === 'string'))) {
+    return 'errors is not a list of errors with a message';
+  }
+  if (errors !== undefined && errors.some((error) => (error as { path?: unknown }).path !== undefined && !Array.isArray((error as { path?: unknown }).path))) {
+    return 'an error path is not a list';
+  }
+  if (data === undefined || data === null) return errors?.length ? undefined : 'it has neither data nor errors';
+  if (!isRecord(data)) return 'data is not an object';
+  if (Array.isArray(representations) && data._entities !== null) {
+    if (!Array.isArray(data._entities) || data._entities.length !== representations.length) {
+      return `_entities is not a list of ${representations.length} entities`;
+    }
+  }
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
   try {
-    const value = JSON.parse(text);
-    return value && typeof value === 'object' ? value : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -143,7 +181,11 @@ function parseJson(text: string): { data?: unknown; errors?: unknown } | undefin
 
 /** Describe why a subgraph request failed, briefly and without data from the request. */
 function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof InvalidResponseError) return `invalid response (${error.message})`;
+  const name = (error as { name?: string })?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return `timed out after ${timeoutMs} ms`;
   const code = (error as { code?: string })?.code;
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return `response larger than ${MAX_RESPONSE_BYTES} bytes`;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return `timed out after ${timeoutMs} ms`;
   }

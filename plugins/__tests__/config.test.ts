@@ -31,9 +31,9 @@ test('every bad variable is named with accepted values', () => {
 
   expect(error).toBeInstanceOf(ConfigError);
   expect(error!.problems).toEqual([
-    'PORT is invalid: expected an integer from 0 to 65535',
-    'MODE is invalid: expected one of a, b',
-    'ON is invalid: expected one of true, 1, yes, on, false, 0, no, off',
+    'PORT is invalid (got "70000"): expected an integer from 0 to 65535',
+    'MODE is invalid (got "c"): expected one of a, b',
+    'ON is invalid (got "maybe"): expected one of true, 1, yes, on, false, 0, no, off',
     'URL is invalid: expected a URL starting with redis://',
   ]);
 });
@@ -65,5 +65,5 @@ test('introspection can be off with the playground on', () => {
 });
 
 test('invalid NODE_ENV is rejected', () => {
-  expect(() => loadPlatformConfig({ NODE_ENV: 'prod' })).toThrow('NODE_ENV is invalid: expected one of development, production, test');
+  expect(() => loadPlatformConfig({ NODE_ENV: 'prod' })).toThrow('NODE_ENV is invalid (got "prod"): expected one of development, production, test');
 });
