@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { DocumentNode, FieldNode, Kind, OperationDefinitionNode, parse, SelectionSetNode } from 'graphql';
 import { Agent, Dispatcher, request } from 'undici';
 import { PLATFORM_ERRORS, renderMessage } from '../plugins/errors';
+import { dedupeRepresentations, expandEntities } from './entity-dedup';
 import type { GatewayContext } from './gateway-context';
 import type { SubgraphStatusBoard } from './subgraph-status';
 
@@ -61,6 +62,7 @@ function responseKeys(fields: FieldNode[]): string[] {
  */
 export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly keysByQuery = new Map<string, { entityFetch: boolean; keys: string[] }>();
+  private readonly inFlight = new Map<string, Promise<SubgraphReply>>();
 
   constructor(private readonly options: UndiciDataSourceOptions) {}
 
@@ -77,35 +79,57 @@ export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
     if (context.language) headers['accept-language'] = context.language;
     for (const [name, value] of Object.entries(context.subgraphHeaders ?? {})) headers[name] = value;
 
-    const body = JSON.stringify({
-      query: graphqlRequest.query,
-      variables: graphqlRequest.variables,
-      operationName: graphqlRequest.operationName,
-    });
+    let variables = graphqlRequest.variables;
+    const representations = variables?.representations;
+    const deduped = Array.isArray(representations) ? dedupeRepresentations(representations) : undefined;
+    if (deduped) variables = { ...variables, representations: deduped.unique };
+    const query = graphqlRequest.query ?? '';
+    const body = JSON.stringify({ query, variables, operationName: graphqlRequest.operationName });
 
     try {
-      const response = await request(this.options.url, {
-        method: 'POST',
-        headers,
-        body,
-        dispatcher: this.options.dispatcher,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-        // bodyTimeout restarts with every chunk, so a body sent byte by byte needs a deadline too.
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      const text = await response.body.text();
+      const { statusCode, text } = await this.sendShared(body, headers, isReadOnly(query));
       const parsed = parseJson(text);
-      const problem = checkResponse(parsed, graphqlRequest.variables?.representations);
-      if (problem) throw new InvalidResponseError(`HTTP ${response.statusCode}: ${problem}`);
+      const problem = checkResponse(parsed, variables?.representations);
+      if (problem) throw new InvalidResponseError(`HTTP ${statusCode}: ${problem}`);
       this.options.status.markUp(this.options.name);
+      if (deduped) expandEntities(parsed as Parameters<typeof expandEntities>[0], deduped.positions);
       return parsed as GatewayGraphQLResponse;
     } catch (error) {
       const reason = describeFailure(error, this.options.timeoutMs);
       this.options.status.markDown(this.options.name, reason);
       context.logger?.warn({ subgraph: this.options.name, requestId: context.requestId, reason }, 'subgraph request failed');
-      return this.failureResponse(graphqlRequest.query ?? '', processOptions, context, reason);
+      return this.failureResponse(query, processOptions, context, reason);
     }
+  }
+
+  /**
+   * Send a request, sharing one in-flight request among identical read-only ones: same body and
+   * same headers apart from the request id. Each caller parses the text itself, so no two
+   * operations share mutable objects. The subgraph logs only the first caller's request id.
+   */
+  private sendShared(body: string, headers: Record<string, string>, readOnly: boolean): Promise<SubgraphReply> {
+    if (!readOnly) return this.send(body, headers);
+    const { 'x-request-id': _requestId, ...sharedHeaders } = headers;
+    const key = `${JSON.stringify(sharedHeaders)}\n${body}`;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const sent = this.send(body, headers).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, sent);
+    return sent;
+  }
+
+  private async send(body: string, headers: Record<string, string>): Promise<SubgraphReply> {
+    const response = await request(this.options.url, {
+      method: 'POST',
+      headers,
+      body,
+      dispatcher: this.options.dispatcher,
+      headersTimeout: this.options.timeoutMs,
+      bodyTimeout: this.options.timeoutMs,
+      // bodyTimeout restarts with every chunk, so a body sent byte by byte needs a deadline too.
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    return { statusCode: response.statusCode, text: await response.body.text() };
   }
 
   /** A response that reports the failure on each field this request would have filled. */
@@ -143,6 +167,16 @@ export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
 }
 
 class InvalidResponseError extends Error {}
+
+interface SubgraphReply {
+  statusCode: number;
+  text: string;
+}
+
+/** Tell whether a subgraph operation only reads: the gateway sends mutations with the `mutation` keyword. */
+function isReadOnly(query: string): boolean {
+  return !/^\s*(mutation|subscription)\b/.test(query);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
