@@ -5,6 +5,7 @@ import type { ConfigSpec, ConfigValues } from './config-spec';
 import type { ErrorRegistry } from './errors';
 import type { Language } from './language';
 import type { Logger } from './logger';
+import type { RequestLogFields } from './request-log';
 
 /**
  * Version of the plugin contract this host implements. A plugin states the version it was
@@ -30,6 +31,8 @@ export interface RequestContext<TLoaders = unknown, TConfig = unknown> extends P
   language: Language;
   /** DataLoaders created for this request only, by the plugin's `createLoaders`. */
   loaders: TLoaders;
+  /** Fields the host adds to the request's log line; filled by the host. */
+  logFields: RequestLogFields;
 }
 
 /** Resolves an entity representation sent by the gateway; runs once per representation. */

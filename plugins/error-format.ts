@@ -1,6 +1,8 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorRegistry, PLATFORM_ERRORS, RagemError, renderMessage } from './errors';
 import type { Logger } from './logger';
+import type { Language } from './language';
 import { currentRequestScope } from './request-scope';
 
 /**
@@ -16,6 +18,12 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/** What the formatter needs to know of the request: from the argument, else from the request scope. */
+export interface RequestFacts {
+  language: Language;
+  requestId: string;
+}
 
 /** Messages of Apollo Server request errors that carry no code. */
 const UNCODED_REQUEST_ERRORS = new Set(['provided sha does not match query', 'Unsupported persisted query version']);
@@ -69,13 +77,12 @@ export function createErrorFormatter(options: {
   isProduction: boolean;
   /** Errors to return as they are, such as those a subgraph already formatted. */
   passThrough?: (formatted: GraphQLFormattedError) => boolean;
-}): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+}): (formatted: GraphQLFormattedError, error: unknown, requestFacts?: RequestFacts) => GraphQLFormattedError {
   const registry: ErrorRegistry = { ...PLATFORM_ERRORS, ...options.registry };
 
-  return (formatted, error) => {
-    const scope = currentRequestScope();
-    const language = scope?.language ?? 'id';
-    const requestId = scope?.requestId ?? 'unknown';
+  return (formatted, error, requestFacts = currentRequestScope()) => {
+    const language = requestFacts?.language ?? 'id';
+    const requestId = requestFacts?.requestId ?? 'unknown';
     const ragemError = findRagemError(error);
 
     if (ragemError) {
@@ -102,7 +109,7 @@ export function createErrorFormatter(options: {
       return withoutInternals({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } });
     }
 
-    const cause = (error as { originalError?: unknown })?.originalError ?? error;
+    const cause = (error as { originalError?: unknown })?.originalError ?? error ?? formatted;
     options.logger.error({ err: cause, requestId, path: formatted.path }, 'unexpected error in a resolver');
     const extensions: Record<string, unknown> = { code: 'INTERNAL_SERVER_ERROR', requestId };
     if (!options.isProduction) extensions.detail = formatted.message;
@@ -112,5 +119,26 @@ export function createErrorFormatter(options: {
       path: formatted.path,
       extensions,
     };
+  };
+}
+
+/**
+ * Apollo Server plugin that formats the errors of each response with the language and request
+ * id of its context. It stands in for formatError where no request scope is kept, as in the
+ * gateway, which avoids AsyncLocalStorage on its hot path.
+ */
+export function formatErrorsPlugin<TContext extends BaseContext & RequestFacts>(
+  format: ReturnType<typeof createErrorFormatter>,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const facts = { language: contextValue.language, requestId: contextValue.requestId };
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => format(error, undefined, facts));
+        },
+      };
+    },
   };
 }

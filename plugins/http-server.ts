@@ -123,9 +123,18 @@ export function listen(server: http.Server, port: number, host: string): Promise
  */
 export function closeServer(server: http.Server, graceMs = 10000): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    // Requests that still arrive on kept-alive connections are served, then their connection closes.
+    server.on('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('connection', 'close'));
+    const sweep = setInterval(() => server.closeIdleConnections(), 250);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    sweep.unref();
+    force.unref();
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      resolve();
+    });
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), graceMs).unref();
   });
 }
 

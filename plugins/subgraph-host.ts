@@ -92,6 +92,8 @@ export async function startSubgraph(
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: options.isProduction,
       csrfPrevention: true,
+    // The start scripts own SIGINT and SIGTERM and close everything in order.
+    stopOnTerminationSignals: false,
       validationRules: [queryLimitsRule(SUBGRAPH_QUERY_LIMITS)],
       formatError: createErrorFormatter({ registry: plugin.errors, logger, isProduction: options.isProduction }),
       plugins: [ApolloServerPluginInlineTraceDisabled(), operationGuardPlugin(), requestLogPlugin()],
@@ -119,13 +121,18 @@ export async function startSubgraph(
       response.setHeader('x-request-id', scope.requestId);
       requestScope.run(scope, async () => {
         let status = 500;
+        let context: RequestContext | undefined;
         try {
-          status = await executeGraphQL(apollo, request, response, async () => ({
-            ...services,
-            requestId: scope.requestId,
-            language: scope.language,
-            loaders: plugin.createLoaders(services),
-          }));
+          status = await executeGraphQL(apollo, request, response, async () => {
+            context = {
+              ...services,
+              requestId: scope.requestId,
+              language: scope.language,
+              loaders: plugin.createLoaders(services),
+              logFields: {},
+            };
+            return context;
+          });
         } catch (error) {
           status = error instanceof HttpError ? error.status : 500;
           if (status === 500) logger.error({ err: error, requestId: scope.requestId }, 'request failed');
@@ -138,7 +145,7 @@ export async function startSubgraph(
         logger.info(
           {
             requestId: scope.requestId,
-            ...recordedLogFields(),
+            ...recordedLogFields(context),
             status,
             durationMs: Number(process.hrtime.bigint() - started) / 1e6,
             sqlStatements: scope.sqlStatements,

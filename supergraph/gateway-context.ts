@@ -1,5 +1,6 @@
 import type { Language } from '../plugins/language';
 import type { Logger } from '../plugins/logger';
+import type { RequestLogFields } from '../plugins/request-log';
 
 /** Apollo Server context of one gateway request. */
 export interface GatewayContext {
@@ -8,4 +9,6 @@ export interface GatewayContext {
   /** Further headers to send with every subgraph request of this operation. */
   subgraphHeaders?: Record<string, string>;
   logger: Logger;
+  /** Fields for the request's log line, filled during the request. */
+  logFields: RequestLogFields;
 }
