@@ -20,7 +20,7 @@ module.exports = {
       },
     ],
   },
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/test/support/environment.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

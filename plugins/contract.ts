@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import type { ConfigSpec, ConfigValues } from './config-spec';
 import type { ErrorRegistry } from './errors';
 import type { Language } from './language';
+import type { Auth } from './auth';
+import type { CallerIdentity } from './identity';
 import type { Logger } from './logger';
 import type { RequestLogFields } from './request-log';
 
@@ -33,6 +35,10 @@ export interface RequestContext<TLoaders = unknown, TConfig = unknown> extends P
   loaders: TLoaders;
   /** Fields the host adds to the request's log line; filled by the host. */
   logFields: RequestLogFields;
+  /** The caller, as the gateway signed it (anonymous outside production when no gateway sent one). */
+  identity: CallerIdentity;
+  /** Helpers that require a role, an OPD or a permission of the caller. */
+  auth: Auth;
 }
 
 /** Resolves an entity representation sent by the gateway; runs once per representation. */
@@ -78,6 +84,13 @@ export interface SubgraphPlugin<TConfigSpec extends ConfigSpec = ConfigSpec, TLo
 
   /** Error codes this subgraph raises, beyond the platform's own. */
   errors: ErrorRegistry;
+
+  /**
+   * Permissions this subgraph understands, such as `rabeg:coordinate`, each named
+   * `<subgraph>:<action>` with a description in Indonesian and English. Admins grant them;
+   * `npm run compose` lists them in schema/permissions.json.
+   */
+  permissions?: Record<string, Record<Language, string>>;
 
   /** Settings, read from environment variables named `<NAME>_<KEY>` (name in upper case, "-" as "_"). */
   config?: TConfigSpec;

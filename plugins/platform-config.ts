@@ -66,6 +66,11 @@ export const PLATFORM_CONFIG_SPEC = {
     default: 5000,
     description: 'How long the gateway waits for one subgraph request, in milliseconds.',
   },
+  TRUST_PROXY: {
+    kind: 'boolean',
+    default: false,
+    description: 'Take the client address from the first X-Forwarded-For entry; set it only behind a proxy that sets the header.',
+  },
   QUERY_MAX_DEPTH: {
     kind: 'int',
     min: 1,

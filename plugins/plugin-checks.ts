@@ -38,6 +38,14 @@ export function checkPluginDeclaration(plugin: AnyPlugin, expectedName: string):
   }
   if (typeof plugin.createLoaders !== 'function') problems.push('createLoaders must be a function returning the DataLoaders of one request');
   problems.push(...checkRegistry(plugin.errors ?? {}));
+  for (const [permission, description] of Object.entries(plugin.permissions ?? {})) {
+    if (!new RegExp(`^${expectedName}:[a-z][a-z0-9-]*$`).test(permission)) {
+      problems.push(`permission "${permission}" must be named "${expectedName}:<action>", the action in lowercase letters, digits and "-"`);
+    }
+    if (!description?.id?.trim() || !description?.en?.trim()) {
+      problems.push(`permission "${permission}" needs a description in "id" and "en"`);
+    }
+  }
 
   if (problems.length > 0) throw new PluginError(expectedName, problems.join('; '));
 }

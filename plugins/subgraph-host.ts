@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import http, { ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
@@ -11,7 +11,10 @@ import { openDatabase } from './database';
 import { createErrorFormatter } from './error-format';
 import { buildFederatedSchema } from './federated-schema';
 import { closeServer, executeGraphQL, HttpError, listen, requestIdFrom, sendJson } from './http-server';
-import { languageFromHeader } from './language';
+import { Language, languageFromHeader } from './language';
+import { Auth } from './auth';
+import { PLATFORM_ERRORS, renderMessage } from './errors';
+import { identifyRequest } from './identify-request';
 import { operationGuardPlugin } from './operation-guard';
 import { queryLimitsRule, SUBGRAPH_QUERY_LIMITS } from './query-limits';
 import type { Logger } from './logger';
@@ -21,6 +24,8 @@ import { requestScope } from './request-scope';
 
 export interface SubgraphHostOptions {
   logger: Logger;
+  /** HMAC secret that gateway-signed caller identities are verified with. */
+  identitySecret: string;
   /** The process-wide cache; the host scopes it to the subgraph. */
   cache: Cache;
   clock: Clock;
@@ -41,6 +46,12 @@ export interface RunningSubgraph {
   db: DataSource;
   sdl: string;
   close(): Promise<void>;
+}
+
+/** Answer 401 with a GraphQL error UNAUTHENTICATED in the caller's language. */
+function rejectUnauthenticated(response: ServerResponse, requestId: string, language: Language): void {
+  const message = renderMessage(PLATFORM_ERRORS.UNAUTHENTICATED.messages[language], {});
+  sendJson(response, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED', requestId } }] });
 }
 
 /** Environment variable prefix of a plugin's settings: `places` reads `PLACES_*`. */
@@ -92,8 +103,8 @@ export async function startSubgraph(
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: options.isProduction,
       csrfPrevention: true,
-    // The start scripts own SIGINT and SIGTERM and close everything in order.
-    stopOnTerminationSignals: false,
+      // The start scripts own SIGINT and SIGTERM and close everything in order.
+      stopOnTerminationSignals: false,
       validationRules: [queryLimitsRule(SUBGRAPH_QUERY_LIMITS)],
       formatError: createErrorFormatter({ registry: plugin.errors, logger, isProduction: options.isProduction }),
       plugins: [ApolloServerPluginInlineTraceDisabled(), operationGuardPlugin(), requestLogPlugin()],
@@ -119,6 +130,19 @@ export async function startSubgraph(
         sqlStatements: 0,
       };
       response.setHeader('x-request-id', scope.requestId);
+      const identified = identifyRequest(request, {
+        secret: options.identitySecret,
+        isProduction: options.isProduction,
+        nowSeconds: Math.floor(options.clock.now().getTime() / 1000),
+        requestId: scope.requestId,
+      });
+      if ('problem' in identified) {
+        rejectUnauthenticated(response, scope.requestId, scope.language);
+        logger.warn({ requestId: scope.requestId, reason: identified.problem, status: 401 }, 'request rejected: invalid caller identity');
+        return;
+      }
+      const { identity } = identified;
+
       requestScope.run(scope, async () => {
         let status = 500;
         let context: RequestContext | undefined;
@@ -130,6 +154,8 @@ export async function startSubgraph(
               language: scope.language,
               loaders: plugin.createLoaders(services),
               logFields: {},
+              identity,
+              auth: new Auth(identity),
             };
             return context;
           });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import { composeFromCode } from '../plugins/composition';
+import { composeFromCode, permissionsFileText } from '../plugins/composition';
 import { findProjectRoot } from '../plugins/project';
 
 /** Write schema/subgraphs/<name>.graphql and schema/supergraph.graphql from the plugins' code. */
@@ -22,6 +22,8 @@ async function main(): Promise<number> {
     console.log(`wrote ${subgraph.schemaFile}`);
   }
   fs.writeFileSync(path.join(root, 'schema', 'supergraph.graphql'), result.supergraphSdl!);
+  fs.writeFileSync(path.join(root, 'schema', 'permissions.json'), permissionsFileText(result.permissions));
+  console.log(`wrote schema/permissions.json (${Object.keys(result.permissions).length} permissions)`);
   console.log(`wrote schema/supergraph.graphql (${result.subgraphs.length} subgraphs)`);
   return 0;
 }

@@ -1,11 +1,20 @@
+import { loadSecrets } from '../plugins/secrets';
 import { createGateway } from '../supergraph/gateway';
 import { closeOnSignals, configOrExit, exitOnStartFailure } from './process-support';
 
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs that run elsewhere. */
 async function main(): Promise<void> {
   const { config, logger } = configOrExit();
+  let identitySecret: string;
+  try {
+    identitySecret = loadSecrets({ isProduction: config.isProduction, dataDir: config.dataDir, env: process.env }).identitySecret;
+  } catch (error) {
+    exitOnStartFailure(logger, error);
+  }
   const gateway = await createGateway({
     logger,
+    identitySecret,
+    trustProxy: config.TRUST_PROXY,
     supergraphPath: config.SUPERGRAPH_PATH,
     port: config.GATEWAY_PORT,
     host: config.HOST,

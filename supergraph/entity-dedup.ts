@@ -1,8 +1,8 @@
 /**
  * Representation de-duplication for `_entities` fetches. @apollo/gateway sends one representation
- * per position in the result, so a product reviewed 96 times is sent 96 times; sending each
- * distinct representation once and copying the answer back cuts the request, the subgraph's work
- * and the response.
+ * per position in the result, so a product reviewed 96 times is sent 96 times. Sending each
+ * distinct representation once and copying the result back shrinks the request, the subgraph's
+ * work and the response.
  */
 
 export interface DedupedRepresentations {

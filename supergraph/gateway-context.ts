@@ -6,8 +6,13 @@ import type { RequestLogFields } from '../plugins/request-log';
 export interface GatewayContext {
   requestId: string;
   language: Language;
-  /** Further headers to send with every subgraph request of this operation. */
+  /** Further headers to send with every subgraph request of this operation: the signed identity. */
   subgraphHeaders?: Record<string, string>;
+  /**
+   * Identity facts that decide whether two requests may share one subgraph request; without it
+   * requests are shared only when every header but the request id is equal.
+   */
+  shareKey?: string;
   logger: Logger;
   /** Fields for the request's log line, filled during the request. */
   logFields: RequestLogFields;

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ConfigError } from '../plugins/config-spec';
 import { createErrorFormatter, formatErrorsPlugin } from '../plugins/error-format';
 import { closeServer, executeGraphQL, HttpError, listen, requestIdFrom, sendJson } from '../plugins/http-server';
+import { anonymousIdentity, CallerIdentity, signIdentity } from '../plugins/identity';
 import { languageFromHeader } from '../plugins/language';
 import { operationGuardPlugin } from '../plugins/operation-guard';
 import { GATEWAY_QUERY_LIMITS, QueryLimits, queryLimitsRule } from '../plugins/query-limits';
@@ -19,6 +20,10 @@ import { createSubgraphAgent, UndiciDataSource } from './undici-data-source';
 
 export interface GatewayOptions {
   logger: Logger;
+  /** HMAC secret that signs the caller identity sent to every subgraph. */
+  identitySecret: string;
+  /** Take the client address from X-Forwarded-For instead of the socket. */
+  trustProxy?: boolean;
   /** Composed supergraph file; default schema/supergraph.graphql with the URLs of rover.yaml. */
   supergraphPath?: string;
   /** Subgraph URLs by subgraph name, overriding the file and the environment. */
@@ -42,6 +47,24 @@ export interface RunningGateway {
 
 const GRAPHQL_PATH = '/graphql';
 
+/** Return the client address: the socket's, or the first X-Forwarded-For entry behind a trusted proxy. */
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = request.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first && first.length <= 64) return first;
+  }
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Key of the identity facts a subgraph may act on: requests of the same caller with the same
+ * body may share one subgraph request, whatever their request id and signing time.
+ */
+function shareKeyOf(identity: CallerIdentity): string {
+  return JSON.stringify([identity.sub, identity.role, identity.opd, identity.perms, identity.addr]);
+}
+
 /**
  * Build and start the gateway: Apollo Server with @apollo/gateway over a composed supergraph,
  * serving /graphql (and its playground), /health and /ready.
@@ -50,7 +73,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const logger = options.logger.child({ component: 'gateway' });
   const source = resolveSupergraphSource({ supergraphPath: options.supergraphPath, env: options.env, overrides: options.subgraphUrls });
   const agent = createSubgraphAgent();
-  const status = new SubgraphStatusBoard(source.subgraphs, agent);
+  const status = new SubgraphStatusBoard(source.subgraphs, agent, () =>
+    signIdentity(anonymousIdentity('gateway', `ready-probe-${randomUUID()}`, Math.floor(Date.now() / 1000)), options.identitySecret),
+  );
   const urls = new Map(source.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
 
   const gateway = new ApolloGateway({
@@ -102,11 +127,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     const started = process.hrtime.bigint();
     // No AsyncLocalStorage here: its promise hooks cost about a tenth of the gateway's throughput
     // (bench/gateway.ts at 50 connections), so the request facts travel in the context.
+    const requestId = requestIdFrom(request.headers['x-request-id'], randomUUID);
+    const identity = anonymousIdentity(clientAddress(request, options.trustProxy ?? false), requestId, Math.floor(Date.now() / 1000));
     const context: GatewayContext = {
-      requestId: requestIdFrom(request.headers['x-request-id'], randomUUID),
+      requestId,
       language: languageFromHeader(request.headers['accept-language']),
       logger,
       logFields: {},
+      subgraphHeaders: signIdentity(identity, options.identitySecret),
+      shareKey: shareKeyOf(identity),
     };
     response.setHeader('x-request-id', context.requestId);
     let httpStatus = 500;
@@ -145,7 +174,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     await agent.close();
     throw new ConfigError([`the gateway cannot listen on HOST ${options.host} and port ${options.port}: ${(error as Error).message}`]);
   }
-  logger.info({ url: `${url}${GRAPHQL_PATH}`, supergraph: source.path, subgraphs: source.subgraphs }, 'gateway ready');
+  logger.info(
+    { url: `${url}${GRAPHQL_PATH}`, supergraph: source.path, urlsFrom: options.supergraphPath ? 'SUPERGRAPH_PATH' : 'rover.yaml', subgraphs: source.subgraphs },
+    'gateway ready',
+  );
 
   let closing: Promise<void> | undefined;
   return {

@@ -6,6 +6,7 @@ import { checkUniqueNames, PluginError } from '../plugins/plugin-checks';
 import { loadPlugin } from '../plugins/plugin-loader';
 import type { PlatformConfig } from '../plugins/platform-config';
 import { readRoverConfig, RoverConfig } from '../plugins/rover';
+import { loadSecrets } from '../plugins/secrets';
 import { RunningSubgraph, startSubgraph } from '../plugins/subgraph-host';
 import { createGateway, RunningGateway } from './gateway';
 
@@ -50,6 +51,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const rover = options.rover ?? readRoverConfig();
   const wanted = options.subgraphs ?? rover.subgraphs.map((subgraph) => subgraph.name);
   const entries = rover.subgraphs.filter((subgraph) => wanted.includes(subgraph.name));
+  const secrets = loadSecrets({ isProduction: config.isProduction, dataDir: config.dataDir, env: options.env ?? process.env });
   const cache = createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX });
   const failures: RunningPlatform['failures'] = [];
 
@@ -74,6 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         plugin,
         {
           logger,
+          identitySecret: secrets.identitySecret,
           cache,
           clock: options.clock ?? systemClock,
           dataDir: config.dataDir,
@@ -108,6 +111,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     try {
       gateway = await createGateway({
         logger,
+        identitySecret: secrets.identitySecret,
+        trustProxy: config.TRUST_PROXY,
         subgraphUrls,
         port: options.anyPort ? 0 : config.GATEWAY_PORT,
         host: config.HOST,

@@ -26,6 +26,8 @@ export class SubgraphStatusBoard {
   constructor(
     subgraphs: { name: string; url: string }[],
     private readonly dispatcher: Dispatcher,
+    /** Headers of a probe: a signed anonymous identity, which subgraphs require in production. */
+    private readonly probeHeaders: () => Record<string, string> = () => ({}),
   ) {
     for (const { name, url } of subgraphs) this.statuses.set(name, { name, url, state: 'unknown' });
   }
@@ -63,7 +65,7 @@ export class SubgraphStatusBoard {
     try {
       const response = await request(status.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...this.probeHeaders() },
         body: '{"query":"{ __typename }"}',
         dispatcher: this.dispatcher,
         headersTimeout: PROBE_TIMEOUT_MS,

@@ -87,7 +87,7 @@ export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
     const body = JSON.stringify({ query, variables, operationName: graphqlRequest.operationName });
 
     try {
-      const { statusCode, text } = await this.sendShared(body, headers, isReadOnly(query));
+      const { statusCode, text } = await this.sendShared(body, headers, isReadOnly(query), context.shareKey);
       const parsed = parseJson(text);
       const problem = checkResponse(parsed, variables?.representations);
       if (problem) throw new InvalidResponseError(`HTTP ${statusCode}: ${problem}`);
@@ -103,14 +103,13 @@ export class UndiciDataSource implements GraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * Send a request, sharing one in-flight request among identical read-only ones: same body and
-   * same headers apart from the request id. Each caller parses the text itself, so no two
+   * Send a request, sharing one in-flight request among identical read-only ones: same body,
+   * language and caller (the share key). Each caller parses the text itself, so no two
    * operations share mutable objects. The subgraph logs only the first caller's request id.
    */
-  private sendShared(body: string, headers: Record<string, string>, readOnly: boolean): Promise<SubgraphReply> {
+  private sendShared(body: string, headers: Record<string, string>, readOnly: boolean, shareKey?: string): Promise<SubgraphReply> {
     if (!readOnly) return this.send(body, headers);
-    const { 'x-request-id': _requestId, ...sharedHeaders } = headers;
-    const key = `${JSON.stringify(sharedHeaders)}\n${body}`;
+    const key = `${headers['accept-language'] ?? ''}\n${shareKey ?? sharedHeadersKey(headers)}\n${body}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const sent = this.send(body, headers).finally(() => this.inFlight.delete(key));
@@ -171,6 +170,12 @@ class InvalidResponseError extends Error {}
 interface SubgraphReply {
   statusCode: number;
   text: string;
+}
+
+/** Key of every header but the request id and the signed identity, which differ per request. */
+function sharedHeadersKey(headers: Record<string, string>): string {
+  const { 'x-request-id': _requestId, 'x-ragem-identity': _identity, 'x-ragem-identity-sig': _signature, ...shared } = headers;
+  return JSON.stringify(shared);
 }
 
 /** Tell whether a subgraph operation only reads: the gateway sends mutations with the `mutation` keyword. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeFromCode } from '../plugins/composition';
+import { composeFromCode, permissionsFileText } from '../plugins/composition';
 import { findProjectRoot } from '../plugins/project';
 
 const HINT = 'The committed schema differs from the code: run "npm run compose" and commit schema/.';
@@ -16,6 +16,8 @@ test('committed schema matches a fresh composition', async () => {
   }
   const supergraph = fs.readFileSync(path.join(root, 'schema', 'supergraph.graphql'), 'utf8');
   if (supergraph !== result.supergraphSdl) throw new Error(`schema/supergraph.graphql: ${HINT}`);
+  const permissions = fs.readFileSync(path.join(root, 'schema', 'permissions.json'), 'utf8');
+  if (permissions !== permissionsFileText(result.permissions)) throw new Error(`schema/permissions.json: ${HINT}`);
 });
 
 test('schema folder holds no stale subgraph files', async () => {

@@ -6,6 +6,7 @@ import { AnyPlugin, CONTRACT_VERSION, definePlugin } from '../plugins/contract';
 import { RunningSubgraph, startSubgraph } from '../plugins/subgraph-host';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { createCapturingLogger } from './support/logs';
+import { signedIdentityHeaders, TEST_IDENTITY_SECRET } from './support/identity';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -41,7 +42,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   subgraph = await startSubgraph(
     plugin,
-    { logger: captured.logger, cache: new MemoryCache(), clock: systemClock, dataDir: database.dataDir, databaseUrl: database.databaseUrl, isProduction: true, introspection: false },
+    { identitySecret: TEST_IDENTITY_SECRET, logger: captured.logger, cache: new MemoryCache(), clock: systemClock, dataDir: database.dataDir, databaseUrl: database.databaseUrl, isProduction: true, introspection: false },
     { port: 0, host: '127.0.0.1' },
   );
 });
@@ -54,7 +55,7 @@ afterAll(async () => {
 async function post(query: string, headers: Record<string, string> = {}) {
   const response = await request(subgraph.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...signedIdentityHeaders(), ...headers },
     body: JSON.stringify({ query }),
   });
   return { status: response.statusCode, body: (await response.body.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] } };

@@ -7,6 +7,7 @@ import { checkPluginDeclaration, checkUniqueNames } from '../plugins/plugin-chec
 import { startSubgraph } from '../plugins/subgraph-host';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { createCapturingLogger } from './support/logs';
+import { TEST_IDENTITY_SECRET } from './support/identity';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -74,7 +75,7 @@ afterEach(async () => {
 function start(plugin: AnyPlugin) {
   return startSubgraph(
     plugin,
-    { logger: createCapturingLogger().logger, cache: new MemoryCache(), clock: systemClock, dataDir: database.dataDir, databaseUrl: database.databaseUrl, isProduction: false, introspection: true },
+    { identitySecret: TEST_IDENTITY_SECRET, logger: createCapturingLogger().logger, cache: new MemoryCache(), clock: systemClock, dataDir: database.dataDir, databaseUrl: database.databaseUrl, isProduction: false, introspection: true },
     { port: 0, host: '127.0.0.1' },
   );
 }
@@ -123,4 +124,18 @@ test('entities without migrations are rejected', () => {
   const plugin = widgetPlugin({ database: { entities: [WidgetRow], migrations: [] } });
 
   expect(() => checkPluginDeclaration(plugin, 'widgets')).toThrow('it declares entities but no migrations');
+});
+
+test('permissions must carry the plugin name', () => {
+  const plugin = widgetPlugin({ permissions: { 'rabeg:coordinate': { id: 'Koordinasi', en: 'Coordinate' }, 'widgets:Edit': { id: 'Ubah', en: '' } } });
+
+  expect(() => checkPluginDeclaration(plugin, 'widgets')).toThrow(
+    /permission "rabeg:coordinate" must be named "widgets:<action>".*permission "widgets:Edit" must be named.*permission "widgets:Edit" needs a description in "id" and "en"/,
+  );
+});
+
+test('well-formed permissions are accepted', () => {
+  const plugin = widgetPlugin({ permissions: { 'widgets:approve-request': { id: 'Menyetujui permohonan', en: 'Approve requests' } } });
+
+  expect(() => checkPluginDeclaration(plugin, 'widgets')).not.toThrow();
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { createLogger } from '../../plugins/logger';
 import { createGateway } from '../../supergraph/gateway';
 import { reportReady, stopWithParent } from '../support/child-process';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
 
   const gateway = await createGateway({
     logger: createLogger({ level: 'warn' }),
+    // The benchmark subgraphs ignore the signed identity; a random secret per run is enough.
+    identitySecret: randomBytes(32).toString('base64url'),
     supergraphPath,
     port: 0,
     host: '127.0.0.1',

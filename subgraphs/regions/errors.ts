@@ -4,8 +4,8 @@ export const REGIONS_ERRORS = {
   INVALID_REGION_CODE: {
     description: 'A region code argument is not in Kemendagri format (for example 36.73.01 or 36.73.01.1011).',
     messages: {
-      id: 'Kode wilayah pada {field} tidak valid. Gunakan format Kemendagri {format}, misalnya {example}.',
-      en: 'The region code in {field} is invalid. Use the Kemendagri format {format}, for example {example}.',
+      id: 'Kode wilayah pada argumen {field} tidak valid. Gunakan format Kemendagri {format}, misalnya {example}.',
+      en: 'The region code in argument {field} is invalid. Use the Kemendagri format {format}, for example {example}.',
     },
   },
   INVALID_SEARCH_TERM: {

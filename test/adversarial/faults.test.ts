@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { startTestPlatform, TestPlatform } from '../support/platform';
 import { errorCodes, GraphQLErrorBody, postGraphQL, send } from './support/http';
-import { respondWithJson, FakeHandler, FakeSubgraph, startFakeSubgraph } from './support/fake-subgraph';
+import { respondWithJson, FakeHandler, FakeSubgraph, startFakeSubgraph } from '../support/fake-subgraph';
 
 /**
  * The gateway in front of a places subgraph that misbehaves: the gateway's places URL points at

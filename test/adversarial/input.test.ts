@@ -46,7 +46,7 @@ describe('region codes', () => {
     const result = await post({ query: '{ kecamatan(code: "36.73.1") { name } }' }, { 'accept-language': 'en-GB,en;q=0.8' });
 
     expect(errorCodes(result)).toEqual(['INVALID_REGION_CODE']);
-    expect(result.body?.errors?.[0].message).toBe('The region code in code is invalid. Use the Kemendagri format NN.NN.NN, for example 36.73.02.');
+    expect(result.body?.errors?.[0].message).toBe('The region code in argument code is invalid. Use the Kemendagri format NN.NN.NN, for example 36.73.02.');
   });
 });
 
@@ -270,7 +270,7 @@ describe('headers', () => {
     const result = await post({ query: '{ kelurahan(code: "x") { name } }' }, { 'accept-language': header });
 
     expect(header.length).toBeGreaterThan(200);
-    expect(result.body?.errors?.[0].message).toMatch(/^The region code in code is invalid/);
+    expect(result.body?.errors?.[0].message).toMatch(/^The region code in argument code is invalid/);
   });
 
   const languages: [string, string, string][] = [
@@ -290,7 +290,7 @@ describe('headers', () => {
     const result = await post({ query: '{ kelurahan(code: "x") { name } }' }, { 'accept-language': header });
 
     expect(result.status).toBe(200);
-    const expected = language === 'en' ? /^The region code in code is invalid/ : /^Kode wilayah pada code tidak valid/;
+    const expected = language === 'en' ? /^The region code in argument code is invalid/ : /^Kode wilayah pada argumen code tidak valid/;
     expect(result.body?.errors?.[0].message).toMatch(expected);
   });
 });

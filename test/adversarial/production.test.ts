@@ -1,5 +1,5 @@
 import { startTestPlatform, TestPlatform } from '../support/platform';
-import { respondWithJson, FakeSubgraph, startFakeSubgraph } from './support/fake-subgraph';
+import { respondWithJson, FakeSubgraph, startFakeSubgraph } from '../support/fake-subgraph';
 import { errorCodes, postGraphQL, send, STACK_FRAME } from './support/http';
 
 /** NODE_ENV=production: no stack traces, no introspection, and no other way to read the schema. */

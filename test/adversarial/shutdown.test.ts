@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { respondWithJson, FakeSubgraph, startFakeSubgraph } from './support/fake-subgraph';
+import { respondWithJson, FakeSubgraph, startFakeSubgraph } from '../support/fake-subgraph';
 import { postGraphQL } from './support/http';
 import { ensureBuilt, killAll, ScriptProcess, spawnScript, startSubgraphProcess, waitForReady } from './support/processes';
 

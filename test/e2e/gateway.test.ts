@@ -95,7 +95,7 @@ test('malformed region code names the field in Indonesian', async () => {
   expect(errors[0].extensions?.code).toBe('INVALID_REGION_CODE');
   expect(errors[0].extensions?.field).toBe('code');
   expect(errors[0].path).toEqual(['kelurahan']);
-  expect(errors[0].message).toContain('Kode wilayah pada code tidak valid');
+  expect(errors[0].message).toContain('Kode wilayah pada argumen code tidak valid');
   expect(errors[0].extensions?.stacktrace).toBeUndefined();
 });
 
@@ -105,7 +105,7 @@ test('malformed region code in English on request', async () => {
   );
 
   expect(errors[0].extensions?.code).toBe('INVALID_REGION_CODE');
-  expect(errors[0].message).toContain('The region code in code is invalid');
+  expect(errors[0].message).toContain('The region code in argument code is invalid');
 });
 
 test('request id reaches the subgraph logs', async () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../../plugins/logger';
 import { loadPlatformConfig } from '../../plugins/platform-config';
 import { PlatformOptions, RunningPlatform, startPlatform } from '../../supergraph/platform';
 import { createTestDatabase, TestDatabase } from './database';
+import { TEST_IDENTITY_SECRET } from './identity';
 import { createCapturingLogger } from './logs';
 
 export interface TestPlatform extends RunningPlatform {
@@ -30,6 +31,8 @@ export async function startTestPlatform(
     DATA_DIR: database.dataDir,
     DATABASE_URL: database.databaseUrl ?? '',
     CACHE_KEY_PREFIX: `ragem-test-${process.pid}-${Date.now()}:`,
+    // Read only in production mode; elsewhere the secrets are generated into DATA_DIR.
+    RAGEM_IDENTITY_SECRET: TEST_IDENTITY_SECRET,
     ...options.env,
   };
   const captured = createCapturingLogger();

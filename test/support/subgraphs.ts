@@ -6,6 +6,7 @@ import { readRoverConfig } from '../../plugins/rover';
 import { RunningSubgraph, startSubgraph } from '../../plugins/subgraph-host';
 import { createCapturingLogger } from './logs';
 import type { TestDatabase } from './database';
+import { TEST_IDENTITY_SECRET } from './identity';
 
 export interface TestSubgraphOptions {
   database: TestDatabase;
@@ -19,6 +20,7 @@ export async function startTestSubgraph(name: string, options: TestSubgraphOptio
   return startSubgraph(
     loadPlugin(name),
     {
+      identitySecret: TEST_IDENTITY_SECRET,
       logger: options.logger ?? createCapturingLogger().logger,
       cache: new MemoryCache(),
       clock: options.clock ?? systemClock,
