@@ -51,8 +51,8 @@ function embeddedSecrets(dataDir: string): Required<PlatformSecrets> {
 
 /**
  * Load the platform secrets. Outside production they are generated into DATA_DIR/secrets.json,
- * shared by every process using that folder, and RAGEM_IDENTITY_SECRET overrides the identity
- * secret when set. In production they come from RAGEM_IDENTITY_SECRET,
+ * shared by every process using that folder, and the environment variables below override them
+ * when set. In production they come from RAGEM_IDENTITY_SECRET,
  * RAGEM_JWT_PUBLIC_KEY and RAGEM_JWT_PRIVATE_KEY, and the process refuses to start when one it
  * needs is missing.
  */
@@ -72,7 +72,13 @@ export function loadSecrets(options: {
     if (fromEnv !== undefined && fromEnv.length < MIN_SECRET_LENGTH) {
       throw new ConfigError([`RAGEM_IDENTITY_SECRET is shorter than ${MIN_SECRET_LENGTH} characters; unset it to use the generated one`]);
     }
-    return fromEnv ? { ...embedded, identitySecret: fromEnv } : embedded;
+    const publicKey = options.env.RAGEM_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+    const privateKey = options.env.RAGEM_JWT_PRIVATE_KEY?.replace(/\\n/g, '\n');
+    return {
+      identitySecret: fromEnv || embedded.identitySecret,
+      jwtPublicKey: publicKey || embedded.jwtPublicKey,
+      jwtPrivateKey: privateKey || embedded.jwtPrivateKey,
+    };
   }
 
   const problems: string[] = [];

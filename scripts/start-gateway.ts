@@ -1,19 +1,20 @@
-import { loadSecrets } from '../plugins/secrets';
+import { loadSecrets, PlatformSecrets } from '../plugins/secrets';
 import { createGateway } from '../supergraph/gateway';
 import { closeOnSignals, configOrExit, exitOnStartFailure } from './process-support';
 
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs that run elsewhere. */
 async function main(): Promise<void> {
   const { config, logger } = configOrExit();
-  let identitySecret: string;
+  let secrets: PlatformSecrets;
   try {
-    identitySecret = loadSecrets({ isProduction: config.isProduction, dataDir: config.dataDir, env: process.env }).identitySecret;
+    secrets = loadSecrets({ isProduction: config.isProduction, dataDir: config.dataDir, env: process.env, needsPublicKey: true });
   } catch (error) {
     exitOnStartFailure(logger, error);
   }
   const gateway = await createGateway({
     logger,
-    identitySecret,
+    identitySecret: secrets.identitySecret,
+    jwtPublicKey: secrets.jwtPublicKey,
     trustProxy: config.TRUST_PROXY,
     supergraphPath: config.SUPERGRAPH_PATH,
     port: config.GATEWAY_PORT,

@@ -51,7 +51,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const rover = options.rover ?? readRoverConfig();
   const wanted = options.subgraphs ?? rover.subgraphs.map((subgraph) => subgraph.name);
   const entries = rover.subgraphs.filter((subgraph) => wanted.includes(subgraph.name));
-  const secrets = loadSecrets({ isProduction: config.isProduction, dataDir: config.dataDir, env: options.env ?? process.env });
+  const secrets = loadSecrets({
+    isProduction: config.isProduction,
+    dataDir: config.dataDir,
+    env: options.env ?? process.env,
+    needsPublicKey: options.gateway !== false,
+  });
   const cache = createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX });
   const failures: RunningPlatform['failures'] = [];
 
@@ -112,6 +117,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       gateway = await createGateway({
         logger,
         identitySecret: secrets.identitySecret,
+        jwtPublicKey: secrets.jwtPublicKey || undefined,
         trustProxy: config.TRUST_PROXY,
         subgraphUrls,
         port: options.anyPort ? 0 : config.GATEWAY_PORT,

@@ -1,5 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { TEST_IDENTITY_SECRET } from './identity';
 
-// Every process a test starts, in-process or spawned, signs and verifies caller identities with
-// the same secret, whatever data folder it uses.
+// Every process a test starts, in-process or spawned, signs and verifies caller identities and
+// access tokens with the same keys, whatever data folder it uses.
 process.env.RAGEM_IDENTITY_SECRET ??= TEST_IDENTITY_SECRET;
+if (!process.env.RAGEM_JWT_PUBLIC_KEY || !process.env.RAGEM_JWT_PRIVATE_KEY) {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  process.env.RAGEM_JWT_PUBLIC_KEY = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  process.env.RAGEM_JWT_PRIVATE_KEY = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
