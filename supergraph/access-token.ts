@@ -2,7 +2,7 @@ import { createPublicKey, KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { PLATFORM_ROLES, PlatformRole } from '../plugins/identity';
 
-/** What an access token says of its holder, once verified. */
+/** Claims of a verified access token about its holder. */
 export interface TokenClaims {
   sub: string;
   role: PlatformRole;
@@ -70,7 +70,7 @@ function toClaims(payload: Record<string, unknown>): TokenClaims | undefined {
   return { sub, role: role as PlatformRole, opd: (opd as string | undefined) ?? null, perms: perms as string[], exp };
 }
 
-/** The bearer token of an Authorization header, or undefined when there is none. */
+/** Return the bearer token of an Authorization header: undefined without the header, an empty string when it is not a bearer token. */
 export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
