@@ -9,6 +9,7 @@ import { seedAccounts } from './seed';
 import { SessionResolver } from './session-resolver';
 import { toAccount } from './store';
 import { Opd } from './types';
+import { PermissionCatalogueResolver } from './permission-catalogue';
 
 export default definePlugin({
   name: 'accounts',
@@ -16,7 +17,7 @@ export default definePlugin({
   owner: 'diskominfo',
   description: 'Accounts of citizens, officers and admins: registration, sign-in with EdDSA access tokens and refresh tokens, roles and permissions.',
   schema: {
-    resolvers: [SessionResolver, AdminResolver, AccountResolver],
+    resolvers: [SessionResolver, AdminResolver, AccountResolver, PermissionCatalogueResolver],
     orphanedTypes: [Opd],
     references: {
       Account: async (reference, { loaders }) => {

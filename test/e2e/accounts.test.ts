@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ClientError } from 'graphql-request';
 import { decodeJwt } from 'jose';
 import { request } from 'undici';
+import { findProjectRoot } from '../../plugins/project';
 import { signedIdentityHeaders } from '../support/identity';
 import { startTestPlatform, TestPlatform } from '../support/platform';
 
@@ -157,4 +160,17 @@ test('register error leaves nothing behind', async () => {
 
   expect(error?.response.errors?.[0].extensions?.code).toBe('INVALID_EMAIL');
   expect(Number(count)).toBe(0);
+});
+
+test('admins list the declared permissions', async () => {
+  const admin = await login('admin@demo.ragem.id', 'Demo-ragem-2026');
+  const citizen = await login('koordinator@demo.ragem.id', 'Demo-ragem-2026');
+  const declared = JSON.parse(fs.readFileSync(path.join(findProjectRoot(), 'schema', 'permissions.json'), 'utf8')) as Record<string, { subgraph: string }>;
+
+  const listed = await gql<{ availablePermissions: { name: string; subgraph: string }[] }>('{ availablePermissions { name subgraph description } }', {}, admin.accessToken);
+  const refused = await gql('{ availablePermissions { name } }', {}, citizen.accessToken);
+
+  expect(listed.errors).toBeUndefined();
+  expect(listed.data?.availablePermissions.map((permission) => permission.name)).toEqual(Object.keys(declared));
+  expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
 });
