@@ -33,6 +33,22 @@ const REDACT_PATHS = [
   'headers["x-ragem-identity"]',
 ];
 
+/**
+ * Serialize an error for the log without the values it carries: typeorm's QueryFailedError keeps
+ * the statement's parameters (which may be names, e-mail addresses or password hashes) in
+ * `parameters` and in its driver error.
+ */
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  delete serialized.parameters;
+  const driverError = serialized.driverError as Record<string, unknown> | undefined;
+  if (driverError && typeof driverError === 'object') {
+    serialized.driverError = { code: driverError.code, message: driverError.message };
+  }
+  return serialized;
+}
+
 /** Create the process logger: JSON lines on standard output, personal data redacted. */
 export function createLogger(options: { level: string; name?: string; destination?: pino.DestinationStream }): Logger {
   return pino(
@@ -43,6 +59,7 @@ export function createLogger(options: { level: string; name?: string; destinatio
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError },
     },
     options.destination,
   );

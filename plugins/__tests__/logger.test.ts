@@ -13,3 +13,17 @@ test('personal data keys are redacted', () => {
   expect(lines[0]).not.toContain('warga@example.id');
   expect(lines[0]).not.toContain('3673010101900001');
 });
+
+test('query parameters are dropped from errors', () => {
+  const { logger, lines } = createCapturingLogger();
+  const error = Object.assign(new Error('invalid byte sequence'), {
+    query: 'INSERT INTO account VALUES ($1, $2)',
+    parameters: ['Siti Aminah', 'siti@contoh.id'],
+    driverError: { code: '22021', message: 'invalid byte sequence', parameters: ['siti@contoh.id'] },
+  });
+  logger.error({ err: error }, 'failed');
+
+  expect(lines[0]).not.toContain('siti@contoh.id');
+  expect(lines[0]).not.toContain('Siti Aminah');
+  expect(JSON.parse(lines[0]).err.driverError).toEqual({ code: '22021', message: 'invalid byte sequence' });
+});

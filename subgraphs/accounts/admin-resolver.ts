@@ -19,7 +19,7 @@ function cursorOf(row: AccountRow): string {
 
 function parseCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || !createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw inputError('INVALID_CURSOR', 'after');
+  if (rest.length > 0 || !createdAt || !id || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(createdAt)) throw inputError('INVALID_CURSOR', 'after');
   return { createdAt, id };
 }
 
@@ -119,10 +119,25 @@ export class AdminResolver {
       checkOpdId(opdId, 'opdId');
     }
     const row = await findAccount(context, accountId);
+    const opdIdToSet = role === AccountRole.OFFICER ? opdId : null;
+    const updatedAt = context.clock.now().toISOString();
+    const accounts = context.db.getRepository(AccountRow);
+    if (row.role === AccountRole.ADMIN && role !== AccountRole.ADMIN) {
+      // One conditional statement, so two admins demoting each other at once cannot both succeed.
+      const changed = await accounts
+        .createQueryBuilder()
+        .update(AccountRow)
+        .set({ role, opdId: opdIdToSet, updatedAt })
+        .where('id = :id', { id: accountId })
+        .andWhere(`(SELECT COUNT(*) FROM account WHERE role = 'ADMIN') > 1`)
+        .execute();
+      if (changed.affected !== 1) throw inputError('LAST_ADMIN', 'role');
+    } else {
+      await accounts.update({ id: accountId }, { role, opdId: opdIdToSet, updatedAt });
+    }
     row.role = role;
-    row.opdId = role === AccountRole.OFFICER ? opdId : null;
-    row.updatedAt = context.clock.now().toISOString();
-    await context.db.getRepository(AccountRow).update({ id: accountId }, { role: row.role, opdId: row.opdId, updatedAt: row.updatedAt });
+    row.opdId = opdIdToSet;
+    row.updatedAt = updatedAt;
     context.logger.info({ requestId: context.requestId, accountId, role, opdId: row.opdId, changedBy: context.identity.sub }, 'account role set');
     return toAccount(row);
   }

@@ -2,10 +2,10 @@ import type { ErrorRegistry } from '../../plugins/errors';
 
 export const ACCOUNTS_ERRORS = {
   INVALID_DISPLAY_NAME: {
-    description: 'The display name is empty after trimming or longer than the limit.',
+    description: 'The display name is empty after trimming, longer than the limit, or holds control or invisible characters.',
     messages: {
-      id: 'Nama pada {field} harus berisi 1 sampai {max} karakter.',
-      en: 'The name in {field} must have 1 to {max} characters.',
+      id: 'Nama pada {field} harus berisi 1 sampai {max} karakter yang terlihat, tanpa karakter kontrol.',
+      en: 'The name in {field} must have 1 to {max} visible characters and no control characters.',
     },
   },
   INVALID_EMAIL: {
@@ -97,6 +97,13 @@ export const ACCOUNTS_ERRORS = {
     messages: {
       id: 'Akun pada {field} tidak ditemukan.',
       en: 'The account in {field} was not found.',
+    },
+  },
+  LAST_ADMIN: {
+    description: 'The change would leave the platform without an admin.',
+    messages: {
+      id: 'Peran pada {field} tidak dapat diubah: akun ini adalah admin terakhir. Jadikan akun lain admin terlebih dahulu.',
+      en: 'The {field} cannot be changed: this account is the last admin. Make another account an admin first.',
     },
   },
   OPD_REQUIRED: {

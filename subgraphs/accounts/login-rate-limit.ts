@@ -4,17 +4,18 @@ import { RagemError } from '../../plugins/errors';
 
 /** Length of a counting window, in seconds; a window starts at its first failed attempt. */
 export const LOGIN_WINDOW_SECONDS = 60;
-/** Failed attempts per identifier within a window after which login is rejected. */
+/** Login attempts per account within a window after which login is rejected; a success resets it. */
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Failed attempts per client address within a window after which login is rejected. */
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
 /**
- * Counters of failed logins in the subgraph's cache, per identifier and per client address.
- * The identifier is hashed into the key, so the cache contains no email addresses or phone numbers.
- *
- * NOTE: the counters are read before the password check and raised after it, so concurrent
- * attempts that all pass the read can exceed the limit by the number in flight.
+ * Counters of login attempts in the subgraph's cache. Per account every attempt is counted
+ * before its password is checked, atomically, so parallel guesses cannot pass the limit together;
+ * a successful login resets the count. The account is keyed by its id when the identifier names
+ * one, so email and phone share one count, and by a hash of the identifier otherwise, so the
+ * cache holds no email addresses or phone numbers. Per client address only failures count, since
+ * many citizens may share one address behind a mobile carrier's NAT.
  */
 export class LoginRateLimit {
   private readonly accountKey: string;
@@ -22,31 +23,36 @@ export class LoginRateLimit {
 
   constructor(
     private readonly cache: Cache,
-    identifier: string,
+    subject: { accountId: string } | { identifier: string },
     address: string,
   ) {
-    const identifierHash = createHash('sha256').update(identifier, 'utf8').digest('hex').slice(0, 32);
-    this.accountKey = `login:account:${identifierHash}`;
+    this.accountKey =
+      'accountId' in subject
+        ? `login:account:${subject.accountId}`
+        : `login:identifier:${createHash('sha256').update(subject.identifier, 'utf8').digest('hex').slice(0, 32)}`;
     this.addressKey = `login:addr:${address}`;
   }
 
-  /** Throw LOGIN_RATE_LIMITED when either counter has reached its limit in the current window. */
-  async check(): Promise<void> {
-    const [accountFailures, addressFailures] = await Promise.all([this.cache.get(this.accountKey), this.cache.get(this.addressKey)]);
-    if (Number(accountFailures ?? 0) >= MAX_FAILURES_PER_ACCOUNT || Number(addressFailures ?? 0) >= MAX_FAILURES_PER_ADDRESS) {
+  /**
+   * Count this attempt; throw LOGIN_RATE_LIMITED when the account has used its attempts of the
+   * current window or the address has reached its failures.
+   */
+  async begin(): Promise<void> {
+    const [attempts, addressFailures] = await Promise.all([
+      this.cache.increment(this.accountKey, LOGIN_WINDOW_SECONDS),
+      this.cache.get(this.addressKey),
+    ]);
+    if (attempts > MAX_FAILURES_PER_ACCOUNT || Number(addressFailures ?? 0) >= MAX_FAILURES_PER_ADDRESS) {
       throw new RagemError('LOGIN_RATE_LIMITED', { seconds: LOGIN_WINDOW_SECONDS });
     }
   }
 
-  /** Count one failed attempt against both the identifier and the address. */
+  /** Count one failed attempt against the address; the account's attempt is already counted. */
   async recordFailure(): Promise<void> {
-    await Promise.all([
-      this.cache.increment(this.accountKey, LOGIN_WINDOW_SECONDS),
-      this.cache.increment(this.addressKey, LOGIN_WINDOW_SECONDS),
-    ]);
+    await this.cache.increment(this.addressKey, LOGIN_WINDOW_SECONDS);
   }
 
-  /** Clear the identifier's counter after a successful login; the address counter stays. */
+  /** Reset the account's count after a successful login; the address counter stays. */
   async recordSuccess(): Promise<void> {
     await this.cache.delete(this.accountKey);
   }

@@ -63,13 +63,14 @@ export class SessionResolver {
     @Ctx() { db, cache, clock, identity, logger, requestId }: Context,
   ): Promise<AuthPayload> {
     const contact = normalizeIdentifier(identifier);
-    const rateLimit = new LoginRateLimit(cache, contact ? Object.values(contact)[0] : identifier.trim().toLowerCase(), identity.addr);
-    await rateLimit.check().catch((error: unknown) => {
-      logger.warn({ requestId }, 'login rejected: too many failed attempts');
+    const row = contact ? await db.getRepository(AccountRow).findOneBy(contact) : null;
+    const subject = row ? { accountId: row.id } : { identifier: identifier.trim().toLowerCase() };
+    const rateLimit = new LoginRateLimit(cache, subject, identity.addr);
+    await rateLimit.begin().catch((error: unknown) => {
+      logger.warn({ requestId }, 'login rejected: too many attempts');
       throw error;
     });
 
-    const row = contact ? await db.getRepository(AccountRow).findOneBy(contact) : null;
     // An over-long password cannot be a stored one, and hashing it would only cost time.
     const plausible = password.length <= MAX_PASSWORD_LENGTH * 4;
     const valid = row && plausible ? await verifyPassword(password, row.passwordHash) : await verifyAgainstDummy(plausible ? password : '');

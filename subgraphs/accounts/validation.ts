@@ -15,6 +15,10 @@ const OPD_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** A deliberately simple check: one "@", no spaces, and a dot in the domain. */
 const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+/** Printable ASCII without spaces: an address with invisible or look-alike characters is refused. */
+const EMAIL_CHARACTERS = /^[\x21-\x7e]+$/;
+/** Control, zero-width space and direction-changing characters, which no name needs and PostgreSQL may refuse; the joiners of emoji sequences stay allowed. */
+const INVISIBLE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\ufeff]/;
 
 /** Subscriber part of an Indonesian number after the country code 62: 8 to 12 digits, not starting with 0 or 1. */
 const SUBSCRIBER_PATTERN = /^[2-9]\d{7,11}$/;
@@ -58,7 +62,7 @@ function characterCount(value: string): number {
 export function normalizeDisplayName(value: string, field: string): string {
   const trimmed = value.trim();
   const length = characterCount(trimmed);
-  if (length < 1 || length > MAX_DISPLAY_NAME_LENGTH) {
+  if (length < 1 || length > MAX_DISPLAY_NAME_LENGTH || INVISIBLE_CHARACTERS.test(trimmed)) {
     throw inputError('INVALID_DISPLAY_NAME', field, { max: MAX_DISPLAY_NAME_LENGTH });
   }
   return trimmed;
@@ -67,7 +71,7 @@ export function normalizeDisplayName(value: string, field: string): string {
 /** Return the trimmed, lower-cased email, or null when it is not acceptable. */
 export function parseEmail(value: string): string | null {
   const email = value.trim().toLowerCase();
-  if (email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) return null;
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL_CHARACTERS.test(email) || !EMAIL_PATTERN.test(email)) return null;
   return email;
 }
 
