@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,7 +141,17 @@ async function main(): Promise<void> {
   }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ragem-bench-sql-'));
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'production', HOST: '127.0.0.1', DATA_DIR: dataDir, CACHE_KEY_PREFIX: 'ragem-bench:' };
+  // Production settings need their secrets from the environment; a fresh set per run is enough.
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    CACHE_KEY_PREFIX: 'ragem-bench:',
+    RAGEM_IDENTITY_SECRET: randomBytes(32).toString('base64url'),
+    RAGEM_JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    RAGEM_JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
   const config = loadPlatformConfig(env);
   const { logger, lines } = capturingLogger();
   if (!readRoverConfig().subgraphs.some((subgraph) => subgraph.name === 'places')) {
