@@ -19,7 +19,7 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** What the formatter needs to know of the request: from the argument, else from the request scope. */
+/** Facts of the request the formatter needs: from the argument, else from the request scope. */
 export interface RequestFacts {
   language: Language;
   requestId: string;
@@ -55,8 +55,8 @@ function formatDownstream(
   const clean = withoutInternals(formatted);
   const code = clean.extensions?.code;
   if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return clean;
-  // A subgraph of this platform already masked it and names the request id; another
-  // implementation may send its raw message, which is kept only outside production.
+  // A subgraph of this platform already masked it and names the request id. Another
+  // implementation may send its raw message, so that is kept only outside production.
   const extensions: Record<string, unknown> = { ...clean.extensions, code: 'INTERNAL_SERVER_ERROR', requestId: clean.extensions?.requestId ?? scope.requestId };
   if (!scope.isProduction && extensions.detail === undefined) extensions.detail = clean.message;
   return {
@@ -124,7 +124,7 @@ export function createErrorFormatter(options: {
 
 /**
  * Apollo Server plugin that formats the errors of each response with the language and request
- * id of its context. It stands in for formatError where no request scope is kept, as in the
+ * id of its context. It replaces formatError where no request scope is kept, as in the
  * gateway, which avoids AsyncLocalStorage on its hot path.
  */
 export function formatErrorsPlugin<TContext extends BaseContext & RequestFacts>(

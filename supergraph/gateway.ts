@@ -151,6 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       const { sub, role, opd, perms } = verified.claims;
       identity = { ...identity, sub, role, opd, perms };
     }
+
     const context: GatewayContext = {
       requestId,
       language,
@@ -160,6 +161,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       shareKey: shareKeyOf(identity),
     };
     response.setHeader('x-request-id', context.requestId);
+
     let httpStatus = 500;
     try {
       httpStatus = await executeGraphQL(apollo, request, response, async () => context);
@@ -208,7 +210,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     close() {
       closing ??= (async () => {
         ready = false;
-        // In-flight requests may wait a full subgraph timeout before they can answer.
+        // In-flight requests may wait a full subgraph timeout before they can respond.
         await closeServer(server, options.timeoutMs + 1000);
         await apollo.stop();
         await agent.close();

@@ -2,7 +2,7 @@ import type { ErrorRegistry } from '../../plugins/errors';
 
 export const ACCOUNTS_ERRORS = {
   INVALID_DISPLAY_NAME: {
-    description: 'The display name is empty after trimming, longer than the limit, or holds control or invisible characters.',
+    description: 'The display name is empty after trimming, longer than the limit, or contains control or invisible characters.',
     messages: {
       id: 'Nama pada {field} harus berisi 1 sampai {max} karakter yang terlihat, tanpa karakter kontrol.',
       en: 'The name in {field} must have 1 to {max} visible characters and no control characters.',

@@ -609,7 +609,7 @@ describe('admin mutations', () => {
 
     const result = await gql(SET_ROLE, { id, role: 'OFFICER', opdId: 'dinas-yang-tidak-ada' }, bearer(adminToken));
 
-    // The README says the OPD's existence is not checked, so this is accepted.
+    // The README states that the OPD's existence is not checked, so this is accepted.
     expect(errorCodes(result)).toEqual([]);
   });
 
