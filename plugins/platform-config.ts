@@ -25,6 +25,12 @@ export const PLATFORM_CONFIG_SPEC = {
     default: 4000,
     description: 'Port of the gateway; 0 picks a free one.',
   },
+  SUBGRAPH_PORTS: {
+    kind: 'enum',
+    choices: ['rover', 'any'],
+    default: 'rover',
+    description: 'rover: npm start binds each subgraph to its rover.yaml port and the gateway to GATEWAY_PORT. any: every server takes a free port, for tests and side-by-side copies.',
+  },
   PORT: {
     kind: 'int',
     min: 0,

@@ -5,7 +5,7 @@ import { closeOnSignals, configOrExit, exitOnStartFailure } from './process-supp
 async function main(): Promise<void> {
   const { config, logger } = configOrExit();
   const started = Date.now();
-  const platform = await startPlatform({ config, logger }).catch((error) => exitOnStartFailure(logger, error));
+  const platform = await startPlatform({ config, logger, anyPort: config.SUBGRAPH_PORTS === 'any' }).catch((error) => exitOnStartFailure(logger, error));
   closeOnSignals(logger, platform);
   logger.info(
     {
