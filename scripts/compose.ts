@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import { composeFromCode, permissionsFileText } from '../plugins/composition';
+import { composeFromCode, errorReferencePath, errorReferenceText, permissionsFileText, PLATFORM_ERROR_REFERENCE_PATH } from '../plugins/composition';
+import { PLATFORM_ERRORS } from '../plugins/errors';
 import { findProjectRoot } from '../plugins/project';
 
 /** Write schema/subgraphs/<name>.graphql and schema/supergraph.graphql from the plugins' code. */
@@ -19,8 +20,10 @@ async function main(): Promise<number> {
     const file = path.join(root, subgraph.schemaFile);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, subgraph.sdl);
-    console.log(`wrote ${subgraph.schemaFile}`);
+    fs.writeFileSync(path.join(root, errorReferencePath(subgraph.name)), subgraph.errorReference);
+    console.log(`wrote ${subgraph.schemaFile} and ${errorReferencePath(subgraph.name)}`);
   }
+  fs.writeFileSync(path.join(root, PLATFORM_ERROR_REFERENCE_PATH), errorReferenceText('Platform error codes', PLATFORM_ERRORS));
   fs.writeFileSync(path.join(root, 'schema', 'supergraph.graphql'), result.supergraphSdl!);
   fs.writeFileSync(path.join(root, 'schema', 'permissions.json'), permissionsFileText(result.permissions));
   console.log(`wrote schema/permissions.json (${Object.keys(result.permissions).length} permissions)`);
