@@ -1,40 +1,27 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'undici';
-import { findProjectRoot } from '../plugins/project';
 import { createTestDatabase, TestDatabase } from './support/database';
+import { copyRepository, RepoCopy } from './support/repo-copy';
 
 /**
  * The proof that a new OPD service joins without touching existing modules: in a copy of the
  * repository, the scaffold creates a subgraph, its tests pass, the platform serves it through the
  * gateway, and git sees changes only in its folder, rover.yaml and schema/.
  */
-const root = findProjectRoot();
-let copy: string;
+let copy: RepoCopy;
 let database: TestDatabase;
 let platform: ChildProcess | undefined;
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync(process.execPath, args, { cwd: copy, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return copy.node(args, env);
 }
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: copy, encoding: 'utf8' });
+  return copy.git(...args);
 }
 
 beforeAll(() => {
-  copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ragem-scaffold-'));
-  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of tracked) {
-    fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
-    fs.copyFileSync(path.join(root, file), path.join(copy, file));
-  }
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=proof', '-c', 'user.email=proof@example.invalid', 'commit', '-qm', 'copy');
+  copy = copyRepository('ragem-scaffold-');
 }, 60000);
 
 afterAll(async () => {
@@ -43,7 +30,7 @@ afterAll(async () => {
     await new Promise((resolve) => platform!.once('exit', resolve));
   }
   await database?.drop();
-  if (copy) fs.rmSync(copy, { recursive: true, force: true });
+  copy?.remove();
 });
 
 test('scaffold adds a working subgraph', async () => {
@@ -64,7 +51,7 @@ test('scaffold adds a working subgraph', async () => {
 
   database = await createTestDatabase();
   platform = spawn(process.execPath, ['dist/scripts/start-platform.js'], {
-    cwd: copy,
+    cwd: copy.dir,
     env: { ...process.env, NODE_ENV: 'test', SUBGRAPH_PORTS: 'any', DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
