@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { explainCompositionError } from './composition-explanations';
 import type { ErrorRegistry } from './errors';
 import { buildFederatedSchema } from './federated-schema';
 import { loadPlugin } from './plugin-loader';
@@ -95,7 +96,11 @@ export async function composeFromCode(): Promise<CompositionResult> {
   );
   const hints = (result.hints ?? []).map(describe);
   if (result.errors) {
-    return { subgraphs, permissions, errors: result.errors.map((error) => describe(error as never)), hints };
+    const errors = result.errors.map((error) => {
+      const explanation = explainCompositionError(String((error as { extensions?: { code?: unknown } }).extensions?.code ?? ''));
+      return `${describe(error as never)}\n    What to do: ${explanation.en}\n    Yang perlu dilakukan: ${explanation.id}`;
+    });
+    return { subgraphs, permissions, errors, hints };
   }
   return { subgraphs, permissions, supergraphSdl: result.supergraphSdl, errors: [], hints };
 }
