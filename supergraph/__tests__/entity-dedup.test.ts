@@ -39,3 +39,17 @@ test('entity errors repeat for every position', () => {
     { message: 'y' },
   ]);
 });
+
+test('values of different types stay distinct', () => {
+  expect(dedupeRepresentations([{ __typename: 'Product', upc: 1 }, { __typename: 'Product', upc: '1' }])).toBeUndefined();
+});
+
+test('nested representations are compared whole', () => {
+  const deduped = dedupeRepresentations([
+    { __typename: 'Product', upc: '1', dimensions: { weight: 2 } },
+    { __typename: 'Product', upc: '1', dimensions: { weight: 3 } },
+    { __typename: 'Product', upc: '1', dimensions: { weight: 2 } },
+  ]);
+
+  expect(deduped?.positions).toEqual([0, 1, 0]);
+});
