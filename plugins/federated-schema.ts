@@ -47,9 +47,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Check every representation before @apollo/subgraph resolves it: a value that is no object or
- * names no entity type of this subgraph is an input error, and one whose key fields are missing
- * or not scalars resolves to null without reaching the plugin.
+ * Check every representation before @apollo/subgraph resolves it. A value that is no object or
+ * names no entity type of this subgraph is an input error. One whose key fields are missing or
+ * not scalars resolves to null without reaching the plugin.
  */
 function guardEntities(schema: GraphQLSchema, keys: Map<string, string[]>): void {
   const field = schema.getQueryType()?.getFields()._entities;

@@ -21,7 +21,7 @@ export function findProjectRoot(start = __dirname): string {
   }
 }
 
-/** Folder that holds the runnable subgraph plugin folders: subgraphs/ beside this file's plugins/. */
+/** Return the folder of the runnable subgraph plugins: subgraphs/ beside this file's plugins/. */
 export function subgraphsCodeDir(): string {
   return path.resolve(__dirname, '..', 'subgraphs');
 }

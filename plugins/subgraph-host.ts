@@ -48,7 +48,7 @@ export interface RunningSubgraph {
   close(): Promise<void>;
 }
 
-/** Answer 401 with a GraphQL error UNAUTHENTICATED in the caller's language. */
+/** Send 401 with a GraphQL error UNAUTHENTICATED in the caller's language. */
 function rejectUnauthenticated(response: ServerResponse, requestId: string, language: Language): void {
   const message = renderMessage(PLATFORM_ERRORS.UNAUTHENTICATED.messages[language], {});
   sendJson(response, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED', requestId } }] });

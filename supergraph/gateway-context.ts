@@ -9,7 +9,7 @@ export interface GatewayContext {
   /** Further headers to send with every subgraph request of this operation: the signed identity. */
   subgraphHeaders?: Record<string, string>;
   /**
-   * Identity facts that decide whether two requests may share one subgraph request; without it
+   * Identity facts that decide whether two requests may share one subgraph request. Without it,
    * requests are shared only when every header but the request id is equal.
    */
   shareKey?: string;

@@ -8,7 +8,7 @@ import { readRoverConfig } from '../plugins/rover';
 /** A composed supergraph for the gateway, with the URL of each subgraph in it. */
 export interface SupergraphSource {
   path: string;
-  /** Where the file comes from, for messages: "SUPERGRAPH_PATH names <file>". */
+  /** Origin of the file, for messages: "SUPERGRAPH_PATH names <file>". */
   description: string;
   sdl: string;
   subgraphs: { name: string; url: string }[];

@@ -6,7 +6,7 @@ import { copyRepository, RepoCopy } from './support/repo-copy';
 /**
  * The proof that a new OPD service joins without touching existing modules: in a copy of the
  * repository, the scaffold creates a subgraph, its tests pass, the platform serves it through the
- * gateway, and git sees changes only in its folder, rover.yaml and schema/.
+ * gateway, and git reports changes only in its folder, rover.yaml and schema/.
  */
 let copy: RepoCopy;
 let database: TestDatabase;

@@ -1,10 +1,10 @@
 import type { SubgraphNames } from './names';
 
 /**
- * The files of a new subgraph plugin, by path inside its folder. The generated plugin is small
- * but complete: an entity with a key and a reference resolver, a query, a mutation guarded by the
- * plugin's own permission, a migration, a seed, error codes, a test and a README in English and
- * Indonesian, so `npm start` and `npm test` work right after the scaffold runs.
+ * Return the files of a new subgraph plugin, by path inside its folder. The generated plugin is
+ * small but complete: an entity with a key and a reference resolver, a query, a mutation guarded
+ * by the plugin's own permission, a migration, a seed, error codes, a test and a README in English
+ * and Indonesian. So `npm start` and `npm test` work right after the scaffold runs.
  */
 export function subgraphFiles(n: SubgraphNames, owner: string, migrationTime: number): Record<string, string> {
   const migrationClass = `Create${n.pascal}Items${migrationTime}`;

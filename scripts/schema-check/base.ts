@@ -5,7 +5,7 @@ function git(root: string, ...args: string[]): string {
 }
 
 /**
- * The git revision to compare with: SCHEMA_BASE when set, else the newest `schema-release-*`
+ * Return the git revision to compare with: SCHEMA_BASE when set, else the newest `schema-release-*`
  * tag, else the first commit that has a composed supergraph. Throws when none can be found.
  */
 export function resolveBase(root: string, env: NodeJS.ProcessEnv): { revision: string; why: string } {

@@ -14,12 +14,12 @@ export interface ReportedChange {
   reason: string;
 }
 
-/** The client-facing API schema of a supergraph: join and link directives and @inaccessible elements removed. */
+/** Build the client-facing API schema of a supergraph: join and link directives and @inaccessible elements removed. */
 export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
-/** The schema of a subgraph SDL, with the federation definitions it links. */
+/** Build the schema of a subgraph SDL, with the federation definitions it links. */
 export function subgraphSchemaOf(name: string, sdl: string): GraphQLSchema {
   return buildSubgraph(name, `http://${name}.invalid/graphql`, sdl).schema.toGraphQLJSSchema();
 }

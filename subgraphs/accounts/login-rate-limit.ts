@@ -14,7 +14,7 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
  * atomically before its password is checked, so parallel guesses cannot pass the limit together.
  * A successful login resets the count. The account is keyed by its id when the identifier names
  * one, so email and phone share one count, and by a hash of the identifier otherwise, so the
- * cache holds no email addresses or phone numbers. Per client address only failures count, since
+ * cache contains no email addresses or phone numbers. Per client address only failures count, since
  * many citizens may share one address behind a mobile carrier's NAT.
  */
 export class LoginRateLimit {

@@ -60,7 +60,7 @@ export async function seedRegions({ db, logger }: PluginServices): Promise<void>
     searchKey: searchKeyOf(name),
   }));
   if (kecamatan.length === 0 || kelurahan.length === 0) {
-    throw new Error(`idn-area-data holds no rows for region ${CITY_CODE}; check the installed package`);
+    throw new Error(`idn-area-data contains no rows for region ${CITY_CODE}; check the installed package`);
   }
 
   await db.transaction(async (manager) => {

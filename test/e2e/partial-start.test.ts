@@ -36,7 +36,7 @@ describe('subgraph slower than the timeout', () => {
   let slowServer: http.Server;
 
   beforeAll(async () => {
-    // Accepts the request and never answers.
+    // Accepts the request and never responds.
     slowServer = http.createServer(() => undefined);
     const slowUrl = await listen(slowServer, 0, '127.0.0.1');
     platform = await startTestPlatform({

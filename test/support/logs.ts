@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger, Logger } from '../../plugins/logger';
 
-/** A logger whose JSON lines are kept in memory, so tests can search every line. */
+/** Create a logger whose JSON lines are kept in memory, so tests can search every line. */
 export function createCapturingLogger(level = 'info'): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   const destination = new Writable({
