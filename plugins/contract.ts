@@ -8,6 +8,7 @@ import type { Auth } from './auth';
 import type { CallerIdentity } from './identity';
 import type { Logger } from './logger';
 import type { RequestLogFields } from './request-log';
+import type { WorkingDayCalendar } from './working-days';
 
 /**
  * Version of the plugin contract this host implements. A plugin states the version it was
@@ -23,6 +24,8 @@ export interface PluginServices<TConfig = unknown> {
   cache: Cache;
   logger: Logger;
   clock: Clock;
+  /** Working days of Kota Serang's offices (weekends, national holidays and cuti bersama excluded), for deadlines. */
+  calendar: WorkingDayCalendar;
   /** The plugin's validated settings, read from `<NAME>_<KEY>` environment variables. */
   config: TConfig;
 }
@@ -95,8 +98,24 @@ export interface SubgraphPlugin<TConfigSpec extends ConfigSpec = ConfigSpec, TLo
   /** Settings, read from environment variables named `<NAME>_<KEY>` (name in upper case, "-" as "_"). */
   config?: TConfigSpec;
 
+  /**
+   * Work the host repeats while the subgraph runs, such as closing reports nobody answered. Each
+   * run must be safe when several processes of the subgraph run it at once (use conditional
+   * updates), since every replica runs its own jobs.
+   */
+  jobs?: PluginJob<ConfigValues<TConfigSpec>>[];
+
   /** Create the DataLoaders of one request. */
   createLoaders: (services: PluginServices<ConfigValues<TConfigSpec>>) => TLoaders;
+}
+
+export interface PluginJob<TConfig = unknown> {
+  /** Name in logs and in `RunningSubgraph.runJob`, such as `close-unanswered-reports`. */
+  name: string;
+  /** Time between the end of one run and the start of the next, in milliseconds. */
+  intervalMs: number;
+  /** Do one run; the result is logged when it is a plain object of counts. */
+  run: (services: PluginServices<TConfig>) => Promise<Record<string, number> | void>;
 }
 
 /** Declare a subgraph plugin with full type checking of its parts. */

@@ -28,12 +28,17 @@ export interface FederatedSchema {
   entities: string[];
 }
 
-/** Key field names of each entity type: `@key(fields: "code")` gives ["code"]. */
+/**
+ * Key field names of each entity type this subgraph resolves: `@key(fields: "code")` gives
+ * ["code"]. A reference-only stub, `@key(..., resolvable: false)`, is left out.
+ */
 function entityKeys(schema: GraphQLSchema): Map<string, string[]> {
   const keys = new Map<string, string[]>();
   for (const type of Object.values(schema.getTypeMap()).filter(isObjectType)) {
     const directive = type.astNode?.directives?.find((candidate) => candidate.name.value === 'key');
     if (!directive) continue;
+    const resolvable = directive.arguments?.find((argument) => argument.name.value === 'resolvable')?.value;
+    if (resolvable?.kind === Kind.BOOLEAN && !resolvable.value) continue;
     const fields = directive.arguments?.find((argument) => argument.name.value === 'fields')?.value;
     const names = fields?.kind === Kind.STRING ? fields.value.split(/\s+/).filter(Boolean) : [];
     // A compound key with nested selections is not checked field by field.

@@ -21,6 +21,8 @@ import type { Logger } from './logger';
 import { PluginError } from './plugin-checks';
 import { recordedLogFields, requestLogPlugin } from './request-log';
 import { requestScope } from './request-scope';
+import { WorkingDayCalendar } from './working-days';
+import { scheduleJobs } from './jobs';
 
 export interface SubgraphHostOptions {
   logger: Logger;
@@ -28,7 +30,12 @@ export interface SubgraphHostOptions {
   identitySecret: string;
   /** The process-wide cache; the host scopes it to the subgraph. */
   cache: Cache;
+  /** Business clock handed to the plugin; caller identities are always checked against real time. */
   clock: Clock;
+  /** Working-day calendar; default the yearly files in plugins/calendar/holidays. */
+  calendar?: WorkingDayCalendar;
+  /** Run the plugin's periodic jobs; default true. Tests turn them off and call `runJob`. */
+  runJobs?: boolean;
   dataDir: string;
   databaseUrl?: string;
   isProduction: boolean;
@@ -45,6 +52,8 @@ export interface RunningSubgraph {
   graphqlUrl: string;
   db: DataSource;
   sdl: string;
+  /** Run one of the plugin's jobs now, as its schedule would; returns what the run returned. */
+  runJob(name: string): Promise<Record<string, number> | void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +100,7 @@ export async function startSubgraph(
     cache: options.cache.scoped(`${plugin.name}:`),
     logger,
     clock: options.clock,
+    calendar: options.calendar ?? WorkingDayCalendar.load(logger),
     config,
   };
 
@@ -133,7 +143,7 @@ export async function startSubgraph(
       const identified = identifyRequest(request, {
         secret: options.identitySecret,
         isProduction: options.isProduction,
-        nowSeconds: Math.floor(options.clock.now().getTime() / 1000),
+        nowSeconds: Math.floor(Date.now() / 1000),
         requestId: scope.requestId,
       });
       if ('problem' in identified) {
@@ -190,6 +200,7 @@ export async function startSubgraph(
       throw new PluginError(plugin.name, `listening on HOST ${listenOn.host} and port ${listenOn.port} failed: ${(error as Error).message}`);
     }
     logger.info({ url: `${url}/graphql` }, 'subgraph ready');
+    const jobs = scheduleJobs(plugin.jobs ?? [], services, { start: options.runJobs !== false });
 
     let closing: Promise<void> | undefined;
     return {
@@ -198,8 +209,10 @@ export async function startSubgraph(
       graphqlUrl: `${url}/graphql`,
       db,
       sdl: federated.sdl,
+      runJob: (name) => jobs.run(name),
       close() {
         closing ??= (async () => {
+          await jobs.stop();
           await closeServer(httpServer);
           await apollo.stop();
           await db.destroy();

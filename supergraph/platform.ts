@@ -9,6 +9,7 @@ import { readRoverConfig, RoverConfig } from '../plugins/rover';
 import { loadSecrets } from '../plugins/secrets';
 import { RunningSubgraph, startSubgraph } from '../plugins/subgraph-host';
 import { createGateway, RunningGateway } from './gateway';
+import { WorkingDayCalendar } from '../plugins/working-days';
 
 /** A URL nothing listens on, given to the gateway for a subgraph that failed to start on a free port. */
 const CLOSED_URL = 'http://127.0.0.1:1/graphql';
@@ -17,6 +18,12 @@ export interface PlatformOptions {
   config: PlatformConfig;
   logger: Logger;
   clock?: Clock;
+  /** Clocks of single subgraphs by name, in place of `clock` (for tests that move one subgraph's time). */
+  subgraphClocks?: Record<string, Clock>;
+  /** Working-day calendar shared by every subgraph; default the yearly holiday files. */
+  calendar?: WorkingDayCalendar;
+  /** Run the plugins' periodic jobs; default true. */
+  runJobs?: boolean;
   /** Bind every server to a free port instead of the ports of rover.yaml (for tests). */
   anyPort?: boolean;
   /** Port for a single subgraph run alone, in place of its rover.yaml port. */
@@ -59,6 +66,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   });
   const cache = createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX });
   const failures: RunningPlatform['failures'] = [];
+  let calendar: WorkingDayCalendar;
+  try {
+    calendar = options.calendar ?? WorkingDayCalendar.load(logger);
+  } catch (error) {
+    await cache.close();
+    throw error;
+  }
 
   const plugins: { plugin: AnyPlugin; port: number }[] = [];
   for (const entry of entries) {
@@ -83,7 +97,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           logger,
           identitySecret: secrets.identitySecret,
           cache,
-          clock: options.clock ?? systemClock,
+          clock: options.subgraphClocks?.[plugin.name] ?? options.clock ?? systemClock,
+          calendar,
+          runJobs: options.runJobs,
           dataDir: config.dataDir,
           databaseUrl: config.DATABASE_URL,
           isProduction: config.isProduction,

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { inputError, RagemError } from '../../plugins/errors';
 import { ApplicationEventRow, ApplicationRow, SlotRow } from './entities';
-import { runTransaction } from './transactions';
+import { runTransaction } from '../../plugins/transactions';
 import { Application, ApplicationState, Sex, SubmitApplicationInput } from './types';
 
 /** States each state may move to. READY_FOR_PICKUP and REJECTED are final. */

@@ -21,7 +21,7 @@ export interface TestPlatform extends RunningPlatform {
  * against a fresh test database (PostgreSQL when DATABASE_URL is set, else SQLite).
  */
 export async function startTestPlatform(
-  options: Pick<PlatformOptions, 'subgraphs' | 'rover' | 'subgraphUrls'> & { env?: Record<string, string>; logger?: Logger } = {},
+  options: Pick<PlatformOptions, 'subgraphs' | 'rover' | 'subgraphUrls' | 'clock' | 'subgraphClocks' | 'calendar' | 'runJobs'> & { env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const env: NodeJS.ProcessEnv = {
@@ -43,6 +43,10 @@ export async function startTestPlatform(
     subgraphs: options.subgraphs,
     rover: options.rover,
     subgraphUrls: options.subgraphUrls,
+    clock: options.clock,
+    subgraphClocks: options.subgraphClocks,
+    calendar: options.calendar,
+    runJobs: options.runJobs,
     env,
   });
   const gatewayUrl = platform.gateway!.graphqlUrl;

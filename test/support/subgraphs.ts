@@ -5,6 +5,7 @@ import { loadPlugin } from '../../plugins/plugin-loader';
 import { readRoverConfig } from '../../plugins/rover';
 import { RunningSubgraph, startSubgraph } from '../../plugins/subgraph-host';
 import { createCapturingLogger } from './logs';
+import type { WorkingDayCalendar } from '../../plugins/working-days';
 import type { TestDatabase } from './database';
 import { TEST_IDENTITY_SECRET } from './identity';
 
@@ -12,6 +13,9 @@ export interface TestSubgraphOptions {
   database: TestDatabase;
   logger?: Logger;
   clock?: Clock;
+  calendar?: WorkingDayCalendar;
+  /** Run the plugin's periodic jobs on their timers; default false, so tests call `runJob`. */
+  runJobs?: boolean;
   isProduction?: boolean;
 }
 
@@ -24,6 +28,8 @@ export async function startTestSubgraph(name: string, options: TestSubgraphOptio
       logger: options.logger ?? createCapturingLogger().logger,
       cache: new MemoryCache(),
       clock: options.clock ?? systemClock,
+      calendar: options.calendar,
+      runJobs: options.runJobs ?? false,
       dataDir: options.database.dataDir,
       databaseUrl: options.database.databaseUrl,
       isProduction: options.isProduction ?? false,
