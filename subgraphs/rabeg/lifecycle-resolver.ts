@@ -1,0 +1,259 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../plugins/contract';
+import { inputError } from '../../plugins/errors';
+import { coordinatorActor, officerActor, reporterActor } from './actors';
+import { clockHoursDeadline, noReplyCloseAt, workingDaysDeadline } from './deadlines';
+import { ReportRow, SupportRow } from './entities';
+import { applyTransition, checkFrom } from './lifecycle';
+import type { RabegLoaders } from './loaders';
+import { canRead, isCoordinator, OPEN_STATES, toReport } from './reports';
+import { CloseReason, DeadlineKind, Report, ReportAction, ReportState } from './types';
+import { cleanNote } from './validation';
+
+type Context = RequestContext<RabegLoaders>;
+
+const OPD_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const MAX_OPD_ID_LENGTH = 64;
+/** Reasons a coordinator may close with; FIXED and NO_REPLY come only from the reporter or the system. */
+const COORDINATOR_CLOSE_REASONS = [CloseReason.DUPLICATE, CloseReason.NOT_CITY_RESPONSIBILITY, CloseReason.UNABLE_TO_FIX, CloseReason.INVALID];
+/** Reasons an officer of the report's OPD may close with. */
+const OFFICER_CLOSE_REASONS = [CloseReason.UNABLE_TO_FIX];
+const STATES_BEFORE_CLOSE = [ReportState.SUBMITTED, ReportState.VERIFIED, ReportState.DISPATCHED, ReportState.IN_PROGRESS, ReportState.RESOLVED];
+
+/** The report to change: the caller must be signed in and able to read it, else UNAUTHENTICATED or REPORT_NOT_FOUND. */
+async function reportToChange(trackingNumber: string, context: Context, field = 'trackingNumber'): Promise<ReportRow> {
+  context.auth.requireSignedIn();
+  const row = await context.db.getRepository(ReportRow).findOneBy({ trackingNumber: trackingNumber.trim().toUpperCase() });
+  if (!row || !canRead(toReport(row), context.identity, context.auth)) throw inputError('REPORT_NOT_FOUND', field);
+  return row;
+}
+
+function logChange(context: Context, row: ReportRow, updated: ReportRow, action: ReportAction): void {
+  context.logger.info(
+    { requestId: context.requestId, trackingNumber: row.trackingNumber, action, from: row.state, to: updated.state, opdId: updated.opdId, actorRole: context.identity.role },
+    'report state changed',
+  );
+}
+
+/** Give the original report the supporters of its duplicate, and the duplicate's reporter, without double counting. */
+async function carrySupporters(manager: EntityManager, duplicate: ReportRow, original: ReportRow, now: string): Promise<void> {
+  const supports = manager.getRepository(SupportRow);
+  const incoming = new Set([duplicate.reporterId, ...(await supports.findBy({ reportId: duplicate.id })).map((row) => row.accountId)]);
+  incoming.delete(original.reporterId);
+  const present = new Set((await supports.findBy({ reportId: original.id })).map((row) => row.accountId));
+  const added = [...incoming].filter((accountId) => !present.has(accountId));
+  if (added.length > 0) await supports.insert(added.map((accountId) => ({ reportId: original.id, accountId, createdAt: now })));
+  const count = await supports.countBy({ reportId: original.id });
+  await manager.getRepository(ReportRow).update({ id: original.id }, { supportCount: count });
+}
+
+@Resolver(() => Report)
+export class LifecycleResolver {
+  @Mutation(() => Report, { description: 'Verify a SUBMITTED report, which makes it public unless confidential. Needs rabeg:coordinate or an admin.' })
+  async verifyReport(@Arg('trackingNumber') trackingNumber: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() context: Context): Promise<Report> {
+    const row = await reportToChange(trackingNumber, context);
+    const actor = coordinatorActor(context);
+    const now = context.clock.now();
+    const updated = await applyTransition(
+      context.db,
+      row,
+      { action: ReportAction.VERIFIED, from: [ReportState.SUBMITTED], to: ReportState.VERIFIED, actor, note: cleanNote(note, 'note', false), set: { verifiedAt: now.toISOString() } },
+      now,
+    );
+    logChange(context, row, updated, ReportAction.VERIFIED);
+    return toReport(updated);
+  }
+
+  @Mutation(() => Report, {
+    description:
+      "Dispatch a VERIFIED report to an OPD (the category's when opdId is null), or reroute a DISPATCHED one to another OPD. Starts the OPD's first-response (3x24 hours) and completion deadlines. Needs rabeg:coordinate or an admin.",
+  })
+  async dispatchReport(
+    @Arg('trackingNumber') trackingNumber: string,
+    @Arg('opdId', () => String, { nullable: true }) opdId: string | null,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() context: Context,
+  ): Promise<Report> {
+    const row = await reportToChange(trackingNumber, context);
+    const actor = coordinatorActor(context);
+    checkFrom(row, [ReportState.VERIFIED, ReportState.DISPATCHED], ReportState.DISPATCHED);
+    const category = (await context.loaders.categoryByCode.load(row.categoryCode))!;
+    const target = opdId?.trim() || category.opdId;
+    if (!target) throw inputError('OPD_REQUIRED', 'opdId');
+    if (target.length > MAX_OPD_ID_LENGTH || !OPD_ID_PATTERN.test(target)) throw inputError('INVALID_OPD_ID', 'opdId', { example: 'dishub', max: MAX_OPD_ID_LENGTH });
+    const rerouting = row.state === ReportState.DISPATCHED;
+    if (rerouting && target === row.opdId) throw inputError('SAME_OPD', 'opdId');
+
+    const now = context.clock.now();
+    const firstResponse = clockHoursDeadline(now, category.firstResponseHours);
+    const completion = workingDaysDeadline(context.calendar, now, category.completionDays);
+    const action = rerouting ? ReportAction.REROUTED : ReportAction.DISPATCHED;
+    const updated = await applyTransition(
+      context.db,
+      row,
+      {
+        action,
+        from: [ReportState.VERIFIED, ReportState.DISPATCHED],
+        to: ReportState.DISPATCHED,
+        actor,
+        note: cleanNote(note, 'note', false),
+        opdId: target,
+        set: {
+          opdId: target,
+          dispatchedAt: now.toISOString(),
+          firstResponseAt: null,
+          dueAt: firstResponse.at,
+          dueKind: DeadlineKind.FIRST_RESPONSE,
+          completionDueAt: completion.at,
+          dueProvisional: completion.provisional ? 1 : 0,
+        },
+      },
+      now,
+    );
+    logChange(context, row, updated, action);
+    return toReport(updated);
+  }
+
+  @Mutation(() => Report, { description: 'Start work on a DISPATCHED report. Needs an officer of its OPD or an admin.' })
+  async startReportWork(@Arg('trackingNumber') trackingNumber: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() context: Context): Promise<Report> {
+    const row = await reportToChange(trackingNumber, context);
+    const actor = officerActor(context, row);
+    const now = context.clock.now();
+    const updated = await applyTransition(
+      context.db,
+      row,
+      {
+        action: ReportAction.WORK_STARTED,
+        from: [ReportState.DISPATCHED],
+        to: ReportState.IN_PROGRESS,
+        actor,
+        note: cleanNote(note, 'note', false),
+        set: { firstResponseAt: row.firstResponseAt ?? now.toISOString(), dueAt: row.completionDueAt, dueKind: DeadlineKind.COMPLETION },
+      },
+      now,
+    );
+    logChange(context, row, updated, ReportAction.WORK_STARTED);
+    return toReport(updated);
+  }
+
+  @Mutation(() => Report, {
+    description: 'Mark an IN_PROGRESS report resolved, with a note of what was done. The reporter then confirms or rejects the fix; without an answer it closes as NO_REPLY on the 10th working day. Needs an officer of its OPD or an admin.',
+  })
+  async resolveReport(@Arg('trackingNumber') trackingNumber: string, @Arg('note') note: string, @Ctx() context: Context): Promise<Report> {
+    const row = await reportToChange(trackingNumber, context);
+    const actor = officerActor(context, row);
+    checkFrom(row, [ReportState.IN_PROGRESS], ReportState.RESOLVED);
+    const cleaned = cleanNote(note, 'note', true);
+    const now = context.clock.now();
+    const autoClose = noReplyCloseAt(context.calendar, now);
+    const updated = await applyTransition(
+      context.db,
+      row,
+      {
+        action: ReportAction.RESOLVED,
+        from: [ReportState.IN_PROGRESS],
+        to: ReportState.RESOLVED,
+        actor,
+        note: cleaned,
+        set: { resolvedAt: now.toISOString(), firstResponseAt: row.firstResponseAt ?? now.toISOString(), dueAt: null, dueKind: null, autoCloseAt: autoClose.at },
+      },
+      now,
+    );
+    logChange(context, row, updated, ReportAction.RESOLVED);
+    return toReport(updated);
+  }
+
+  @Mutation(() => Report, { description: 'Confirm the fix of your RESOLVED report, which closes it as FIXED. Only its reporter can.' })
+  async confirmReportFix(@Arg('trackingNumber') trackingNumber: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() context: Context): Promise<Report> {
+    const row = await reportToChange(trackingNumber, context);
+    const actor = reporterActor(context, row);
+    const now = context.clock.now();
+    const updated = await applyTransition(
+      context.db,
+      row,
+      {
+        action: ReportAction.CLOSED,
+        from: [ReportState.RESOLVED],
+        to: ReportState.CLOSED,
+        actor,
+        note: cleanNote(note, 'note', false),
+        closeReason: CloseReason.FIXED,
+        set: { closeReason: CloseReason.FIXED, closedAt: now.toISOString(), autoCloseAt: null, dueAt: null, dueKind: null },
+      },
+      now,
+    );
+    logChange(context, row, updated, ReportAction.CLOSED);
+    return toReport(updated);
+  }
+
+  @Mutation(() => Report, { description: 'Reject the fix of your RESOLVED report, with a note of what is still wrong; it returns to IN_PROGRESS. Only its reporter can.' })
+  async rejectReportFix(@Arg('trackingNumber') trackingNumber: string, @Arg('note') note: string, @Ctx() context: Context): Promise<Report> {
+    const row = await reportToChange(trackingNumber, context);
+    const actor = reporterActor(context, row);
+    checkFrom(row, [ReportState.RESOLVED], ReportState.IN_PROGRESS);
+    const cleaned = cleanNote(note, 'note', true);
+    const now = context.clock.now();
+    const updated = await applyTransition(
+      context.db,
+      row,
+      {
+        action: ReportAction.FIX_REJECTED,
+        from: [ReportState.RESOLVED],
+        to: ReportState.IN_PROGRESS,
+        actor,
+        note: cleaned,
+        set: { autoCloseAt: null, dueAt: row.completionDueAt, dueKind: DeadlineKind.COMPLETION },
+      },
+      now,
+    );
+    logChange(context, row, updated, ReportAction.FIX_REJECTED);
+    return toReport(updated);
+  }
+
+  @Mutation(() => Report, {
+    description:
+      'Close a report with a reason and a note. Coordinators and admins: DUPLICATE (with duplicateOf, the open original, which takes over its supporters), NOT_CITY_RESPONSIBILITY, UNABLE_TO_FIX or INVALID, from any state before CLOSED. Officers of its OPD: UNABLE_TO_FIX, while DISPATCHED or IN_PROGRESS.',
+  })
+  async closeReport(
+    @Arg('trackingNumber') trackingNumber: string,
+    @Arg('reason', () => CloseReason) reason: CloseReason,
+    @Arg('note') note: string,
+    @Arg('duplicateOf', () => String, { nullable: true, description: 'Tracking number of the original, for DUPLICATE.' }) duplicateOf: string | null,
+    @Ctx() context: Context,
+  ): Promise<Report> {
+    const row = await reportToChange(trackingNumber, context);
+    const coordinating = isCoordinator(context.auth);
+    const actor = coordinating ? coordinatorActor(context) : officerActor(context, row);
+    const allowed = coordinating ? COORDINATOR_CLOSE_REASONS : OFFICER_CLOSE_REASONS;
+    checkFrom(row, coordinating ? STATES_BEFORE_CLOSE : [ReportState.DISPATCHED, ReportState.IN_PROGRESS], ReportState.CLOSED);
+    if (!allowed.includes(reason)) throw inputError('INVALID_CLOSE_REASON', 'reason', { accepted: allowed.join(', ') });
+    const cleaned = cleanNote(note, 'note', true);
+
+    let original: ReportRow | null = null;
+    if (reason === CloseReason.DUPLICATE) {
+      if (!duplicateOf?.trim()) throw inputError('DUPLICATE_OF_REQUIRED', 'duplicateOf');
+      original = await context.db.getRepository(ReportRow).findOneBy({ trackingNumber: duplicateOf.trim().toUpperCase() });
+      if (!original || original.id === row.id || !OPEN_STATES.includes(original.state as ReportState)) throw inputError('INVALID_DUPLICATE_OF', 'duplicateOf');
+    }
+
+    const now = context.clock.now();
+    const updated = await applyTransition(
+      context.db,
+      row,
+      {
+        action: ReportAction.CLOSED,
+        from: STATES_BEFORE_CLOSE,
+        to: ReportState.CLOSED,
+        actor,
+        note: cleaned,
+        closeReason: reason,
+        set: { closeReason: reason, closedAt: now.toISOString(), duplicateOfId: original?.id ?? null, autoCloseAt: null, dueAt: null, dueKind: null },
+        also: original ? (manager) => carrySupporters(manager, row, original!, now.toISOString()) : undefined,
+      },
+      now,
+    );
+    logChange(context, row, updated, ReportAction.CLOSED);
+    return toReport(updated);
+  }
+}

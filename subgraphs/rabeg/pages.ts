@@ -1,0 +1,126 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { inputError } from '../../plugins/errors';
+import { isCalendarDate } from '../../plugins/working-days';
+import { MAX_PAGE_SIZE } from './errors';
+import { ReportRow } from './entities';
+import { toReport } from './reports';
+import type { ReportFilter, ReportPage } from './types';
+
+/** Visibility of the caller as SQL over alias `report`; null when everything is visible. */
+export type Visibility = { sql: string; params: Record<string, unknown> } | null;
+
+interface Cursor {
+  submittedAt: string;
+  id: string;
+}
+
+export function encodeCursor(row: Pick<ReportRow, 'submittedAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([row.submittedAt, row.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, field: string): Cursor {
+  try {
+    const [submittedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof submittedAt === 'string' && typeof id === 'string' && submittedAt.length <= 24 && id.length <= 36) return { submittedAt, id };
+  } catch {
+    // Not base64url JSON, reported below.
+  }
+  throw inputError('INVALID_CURSOR', field);
+}
+
+export function checkPageSize(first: number, field = 'first'): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw inputError('INVALID_PAGE_SIZE', field, { max: MAX_PAGE_SIZE });
+}
+
+export function checkDate(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isCalendarDate(value)) throw inputError('INVALID_DATE', field, { example: '2026-12-01' });
+  return value;
+}
+
+/** Apply the filters that do not need the caller, checking each. */
+export function applyFilter(query: SelectQueryBuilder<ReportRow>, filter: ReportFilter | null | undefined): void {
+  if (!filter) return;
+  const from = checkDate(filter.from, 'filter.from');
+  const to = checkDate(filter.to, 'filter.to');
+  if (from && to && to < from) throw inputError('INVALID_DATE_RANGE', 'filter.to', { max: 'unlimited' });
+  if (filter.categoryCode) query.andWhere('report.category_code = :categoryCode', { categoryCode: filter.categoryCode });
+  if (filter.state) query.andWhere('report.state = :state', { state: filter.state });
+  if (filter.opdId) query.andWhere('report.opd_id = :opdId', { opdId: filter.opdId });
+  if (filter.kelurahanCode) query.andWhere('report.kelurahan_code = :kelurahanCode', { kelurahanCode: filter.kelurahanCode });
+  if (from) query.andWhere('report.submitted_on >= :from', { from });
+  if (to) query.andWhere('report.submitted_on <= :to', { to });
+}
+
+/** One page of reports, newest first, after the cursor if given. Costs one SQL statement. */
+export async function reportPage(
+  db: DataSource,
+  options: { visibility: Visibility; first: number; after?: string | null; filter?: ReportFilter | null; where?: { sql: string; params: Record<string, unknown> } },
+): Promise<ReportPage> {
+  checkPageSize(options.first);
+  const query = db.getRepository(ReportRow).createQueryBuilder('report');
+  if (options.visibility) query.andWhere(options.visibility.sql, options.visibility.params);
+  if (options.where) query.andWhere(options.where.sql, options.where.params);
+  applyFilter(query, options.filter);
+  if (options.after) {
+    const cursor = decodeCursor(options.after, 'after');
+    query.andWhere('(report.submitted_at < :cursorAt OR (report.submitted_at = :cursorAt AND report.id < :cursorId))', {
+      cursorAt: cursor.submittedAt,
+      cursorId: cursor.id,
+    });
+  }
+  const rows = await query
+    .orderBy('report.submitted_at', 'DESC')
+    .addOrderBy('report.id', 'DESC')
+    .take(options.first + 1)
+    .getMany();
+  return pageOf(rows, options.first);
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function pageOf(rows: ReportRow[], first: number): ReportPage {
+  const page = rows.slice(0, first);
+  return {
+    nodes: page.map(toReport),
+    endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]) : null,
+    hasNextPage: rows.length > first,
+  };
+}
+
+/**
+ * First pages of reports for many values of one column at once (such as every kelurahan of a
+ * list), newest first: a window query picks the ids, a second statement loads them.
+ */
+export async function firstPagesBy(
+  db: DataSource,
+  column: 'kelurahan_code' | 'opd_id',
+  values: string[],
+  options: { visibility: Visibility; first: number; state?: string | null },
+): Promise<Map<string, ReportPage>> {
+  const conditions = [`report.${column} IN (:...values)`];
+  const params: Record<string, unknown> = { values, limit: options.first + 1 };
+  if (options.visibility) {
+    conditions.push(options.visibility.sql);
+    Object.assign(params, options.visibility.params);
+  }
+  if (options.state) {
+    conditions.push('report.state = :state');
+    params.state = options.state;
+  }
+  const sql =
+    `SELECT ranked.id AS id FROM (SELECT report.id AS id, ROW_NUMBER() OVER (PARTITION BY report.${column} ORDER BY report.submitted_at DESC, report.id DESC) AS position ` +
+    `FROM rabeg_report report WHERE ${conditions.join(' AND ')}) ranked WHERE ranked.position <= :limit`;
+  const [query, parameters] = db.driver.escapeQueryWithParameters(sql, params);
+  const ids = ((await db.query(query, parameters)) as { id: string }[]).map((row) => row.id);
+  const rows = ids.length === 0 ? [] : await db.getRepository(ReportRow).createQueryBuilder('report').where('report.id IN (:...ids)', { ids }).getMany();
+
+  const byValue = new Map<string, ReportRow[]>(values.map((value) => [value, []]));
+  for (const row of rows) byValue.get(column === 'kelurahan_code' ? row.kelurahanCode! : row.opdId!)?.push(row);
+  const pages = new Map<string, ReportPage>();
+  for (const [value, list] of byValue) {
+    list.sort((a, b) => (a.submittedAt === b.submittedAt ? compareText(b.id, a.id) : compareText(b.submittedAt, a.submittedAt)));
+    pages.set(value, pageOf(list, options.first));
+  }
+  return pages;
+}
