@@ -1,135 +1,45 @@
 import 'reflect-metadata';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { DataSource } from 'typeorm';
-import { request } from 'undici';
-import { createLogger, Logger } from '../plugins/logger';
-import { loadPlatformConfig, PlatformConfig } from '../plugins/platform-config';
-import { readRoverConfig } from '../plugins/rover';
+import { loadPlatformConfig } from '../plugins/platform-config';
 import { startPlatform } from '../supergraph/platform';
-import { WifiPointRow } from '../subgraphs/places/entities';
 import { machineInfo } from './support/proc';
 import { formatTable, writeResult } from './support/results';
+import { capturingLogger, countStatements, queryGateway, SubgraphCounts } from './support/sql-count';
+import { SCENARIOS } from './support/sql-scenarios';
+import { createTestDatabase } from '../test/support/database';
 
-const USAGE = `Usage: node dist/bench/sql-per-request.js [--sizes 10,100,1000]
+const USAGE = `Usage: node dist/bench/sql-per-request.js [--scenario wifi|rabeg|all] [--sizes 10,100,1000]
 
-Starts the platform in this process on free ports with a fresh SQLite DATA_DIR, stores N WiFi
-points in the places subgraph spread over every kelurahan, queries
-  { kecamatanList { kelurahan { wifiPoints { name } } } }
-through the gateway, and counts the subgraph requests and SQL statements that one query causes,
-from each subgraph's 'graphql request' log line. The count should not grow with N.`;
+Starts the platform in this process on free ports with a fresh database (SQLite in a new DATA_DIR,
+or a new PostgreSQL database when DATABASE_URL is set), stores N rows for each scenario, sends
+the scenario's list query through the gateway twice per N, and counts the subgraph requests and
+SQL statements that one query causes, from each subgraph's 'graphql request' log line. The count
+should not grow with N.
 
-const LIST_QUERY = '{ kecamatanList { kelurahan { wifiPoints { name } } } }';
-const CODES_QUERY = '{ kecamatanList { kelurahan { code } } }';
-const POINT_ID_PREFIX = 'bench-wifi-';
-const INSERT_CHUNK = 200;
-
-interface RunningSetup {
-  gatewayUrl: string;
-  placesDb: DataSource;
-  close(): Promise<void>;
-}
-
-/** Create a logger that keeps its JSON lines in memory, so the per-request log lines can be read back. */
-function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      callback();
-    },
-  });
-  return { logger: createLogger({ level: 'info', destination }), lines };
-}
-
-/** Start every subgraph of rover.yaml and the gateway in this process, on free ports. */
-async function startWithPlatform(config: PlatformConfig, env: NodeJS.ProcessEnv, logger: Logger): Promise<RunningSetup> {
-  const platform = await startPlatform({ config, logger, anyPort: true, env });
-  const places = platform.subgraphs.find((subgraph) => subgraph.name === 'places');
-  if (!places || !platform.gateway) {
-    await platform.close();
-    const failure = platform.failures.find((entry) => entry.name === 'places');
-    throw new Error(`the places subgraph did not start: ${failure?.error.message ?? 'no gateway'}`);
-  }
-  return { gatewayUrl: platform.gateway.graphqlUrl, placesDb: places.db, close: () => platform.close() };
-}
-
-async function queryGateway(url: string, query: string, requestId: string): Promise<{ data: Record<string, unknown> }> {
-  const response = await request(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (response.statusCode !== 200 || !body.data || body.errors) {
-    throw new Error(`query ${requestId} failed: HTTP ${response.statusCode} ${JSON.stringify(body).slice(0, 500)}`);
-  }
-  return { data: body.data };
-}
-
-/** Make the places table hold exactly `count` benchmark points, spread round-robin over `codes`. */
-async function storeWifiPoints(db: DataSource, count: number, codes: string[]): Promise<void> {
-  const repository = db.getRepository(WifiPointRow);
-  const existing = await repository.createQueryBuilder('point').where('point.id LIKE :prefix', { prefix: `${POINT_ID_PREFIX}%` }).getCount();
-  if (existing > count) throw new Error(`the table already contains ${existing} benchmark points, more than the requested ${count}; list --sizes in increasing order`);
-  const rows: WifiPointRow[] = [];
-  for (let index = existing; index < count; index += 1) {
-    rows.push({
-      id: `${POINT_ID_PREFIX}${String(index).padStart(5, '0')}`,
-      name: `Titik WiFi ${index}`,
-      address: null,
-      latitude: null,
-      longitude: null,
-      kelurahanCode: codes[index % codes.length],
-      source: 'benchmark',
-    });
-  }
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await repository.insert(rows.slice(start, start + INSERT_CHUNK));
-  }
-}
+Scenarios:
+  wifi   N WiFi points over every kelurahan;
+         ${SCENARIOS.wifi.query}
+  rabeg  N public Rabeg reports over every kelurahan and category;
+         ${SCENARIOS.rabeg.query}`;
 
 interface RequestCount {
+  scenario: string;
   size: number;
   attempt: 'first' | 'repeat';
-  wifiPointsReturned: number;
-  bySubgraph: Record<string, { requests: number; sqlStatements: number }>;
+  returned: number;
+  bySubgraph: SubgraphCounts;
   totalSqlStatements: number;
-}
-
-/** Wait until the gateway has logged the request, then sum the subgraph log lines of it. */
-async function countStatements(lines: Record<string, unknown>[], requestId: string): Promise<RequestCount['bySubgraph']> {
-  const deadline = Date.now() + 2000;
-  const isGatewayLine = (line: Record<string, unknown>) => line.requestId === requestId && line.msg === 'graphql request' && line.component === 'gateway';
-  while (!lines.some(isGatewayLine)) {
-    if (Date.now() > deadline) throw new Error(`the gateway logged no 'graphql request' line for ${requestId}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const bySubgraph: RequestCount['bySubgraph'] = {};
-  for (const line of lines) {
-    if (line.requestId !== requestId || line.msg !== 'graphql request' || typeof line.subgraph !== 'string') continue;
-    const entry = (bySubgraph[line.subgraph] ??= { requests: 0, sqlStatements: 0 });
-    entry.requests += 1;
-    entry.sqlStatements += Number(line.sqlStatements ?? 0);
-  }
-  return bySubgraph;
-}
-
-function countWifiPoints(data: Record<string, unknown>): number {
-  const kecamatan = data.kecamatanList as { kelurahan: { wifiPoints: unknown[] | null }[] }[];
-  return kecamatan.reduce((sum, item) => sum + item.kelurahan.reduce((inner, kelurahan) => inner + (kelurahan.wifiPoints?.length ?? 0), 0), 0);
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { sizes: { type: 'string', default: '10,100,1000' }, help: { type: 'boolean', default: false } },
+    options: {
+      scenario: { type: 'string', default: 'all' },
+      sizes: { type: 'string', default: '10,100,1000' },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -139,70 +49,84 @@ async function main(): Promise<void> {
   if (sizes.some((size) => !Number.isInteger(size) || size < 0 || size > 100_000) || sizes.some((size, index) => index > 0 && size < sizes[index - 1])) {
     throw new Error(`--sizes must be growing whole numbers from 0 to 100000, got "${values.sizes}"`);
   }
+  const names = values.scenario === 'all' ? Object.keys(SCENARIOS) : [values.scenario];
+  const unknown = names.find((name) => !(name in SCENARIOS));
+  if (unknown) throw new Error(`--scenario must be one of ${Object.keys(SCENARIOS).join(', ')} or all, got "${unknown}"`);
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ragem-bench-sql-'));
+  // A fresh SQLite folder, or a fresh PostgreSQL database when DATABASE_URL is set.
+  const database = await createTestDatabase();
+  const label = database.databaseUrl ? 'PostgreSQL' : 'SQLite';
   // Production settings need their secrets from the environment; a fresh set per run is enough.
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
+    DATA_DIR: database.dataDir,
+    DATABASE_URL: database.databaseUrl ?? '',
     CACHE_KEY_PREFIX: 'ragem-bench:',
     RAGEM_IDENTITY_SECRET: randomBytes(32).toString('base64url'),
     RAGEM_JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     RAGEM_JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
-  const config = loadPlatformConfig(env);
   const { logger, lines } = capturingLogger();
-  if (!readRoverConfig().subgraphs.some((subgraph) => subgraph.name === 'places')) {
-    throw new Error('rover.yaml does not list the places subgraph, whose WiFi points this benchmark counts');
-  }
-  const setup = await startWithPlatform(config, env, logger);
+  const platform = await startPlatform({ config: loadPlatformConfig(env), logger, anyPort: true, env });
 
   const counts: RequestCount[] = [];
   try {
-    const codesResult = await queryGateway(setup.gatewayUrl, CODES_QUERY, 'sql-bench-codes');
+    if (!platform.gateway) throw new Error('the gateway did not start');
+    const gatewayUrl = platform.gateway.graphqlUrl;
+    const codesResult = await queryGateway(gatewayUrl, '{ kecamatanList { kelurahan { code } } }', 'sql-bench-codes');
     const codes = (codesResult.data.kecamatanList as { kelurahan: { code: string }[] }[]).flatMap((item) => item.kelurahan.map((kelurahan) => kelurahan.code));
-    console.log(`${codes.length} kelurahan`);
+    console.log(`${codes.length} kelurahan, database ${label}`);
 
-    for (const size of sizes) {
-      await storeWifiPoints(setup.placesDb, size, codes);
-      for (const attempt of ['first', 'repeat'] as const) {
-        const requestId = `sql-bench-${size}-${attempt}`;
-        const { data } = await queryGateway(setup.gatewayUrl, LIST_QUERY, requestId);
-        const bySubgraph = await countStatements(lines, requestId);
-        const wifiPointsReturned = countWifiPoints(data);
-        if (wifiPointsReturned !== size) throw new Error(`the query returned ${wifiPointsReturned} WiFi points, expected ${size}`);
-        const totalSqlStatements = Object.values(bySubgraph).reduce((sum, entry) => sum + entry.sqlStatements, 0);
-        counts.push({ size, attempt, wifiPointsReturned, bySubgraph, totalSqlStatements });
+    for (const name of names) {
+      const scenario = SCENARIOS[name];
+      const subgraph = platform.subgraphs.find((candidate) => candidate.name === scenario.subgraph);
+      if (!subgraph) throw new Error(`the ${scenario.subgraph} subgraph did not start: ${platform.failures.find((entry) => entry.name === scenario.subgraph)?.error.message ?? 'not in rover.yaml'}`);
+      for (const size of sizes) {
+        await scenario.store(subgraph.db, size, codes);
+        for (const attempt of ['first', 'repeat'] as const) {
+          const requestId = `sql-bench-${name}-${size}-${attempt}`;
+          const { data } = await queryGateway(gatewayUrl, scenario.query, requestId);
+          const bySubgraph = await countStatements(lines, requestId);
+          const returned = scenario.check(data, size, codes);
+          const totalSqlStatements = Object.values(bySubgraph).reduce((sum, entry) => sum + entry.sqlStatements, 0);
+          counts.push({ scenario: name, size, attempt, returned, bySubgraph, totalSqlStatements });
+        }
       }
     }
   } finally {
-    await setup.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await platform.close();
+    await database.drop();
   }
 
-  const subgraphNames = [...new Set(counts.flatMap((count) => Object.keys(count.bySubgraph)))].sort();
-  console.log('');
-  console.log(
-    formatTable(
-      ['WiFi points', 'query', ...subgraphNames.map((name) => `${name} requests / SQL`), 'SQL total'],
-      counts.map((count) => [
-        count.size,
-        count.attempt,
-        ...subgraphNames.map((name) => `${count.bySubgraph[name]?.requests ?? 0} / ${count.bySubgraph[name]?.sqlStatements ?? 0}`),
-        count.totalSqlStatements,
-      ]),
-    ),
-  );
-  const constant = new Set(counts.map((count) => count.totalSqlStatements)).size === 1;
-  console.log(`\nSQL statements per query ${constant ? 'stay constant' : 'CHANGE'} as the list grows.`);
+  let constant = true;
+  for (const name of names) {
+    const rows = counts.filter((count) => count.scenario === name);
+    const subgraphNames = [...new Set(rows.flatMap((count) => Object.keys(count.bySubgraph)))].sort();
+    console.log(`\n${name}: ${SCENARIOS[name].query}`);
+    console.log(
+      formatTable(
+        ['rows', 'query', 'returned', ...subgraphNames.map((subgraph) => `${subgraph} requests / SQL`), 'SQL total'],
+        rows.map((count) => [
+          count.size,
+          count.attempt,
+          count.returned,
+          ...subgraphNames.map((subgraph) => `${count.bySubgraph[subgraph]?.requests ?? 0} / ${count.bySubgraph[subgraph]?.sqlStatements ?? 0}`),
+          count.totalSqlStatements,
+        ]),
+      ),
+    );
+    const same = new Set(rows.map((count) => count.totalSqlStatements)).size === 1;
+    console.log(`SQL statements per query ${same ? 'stay constant' : 'CHANGE'} as the list grows.`);
+    constant &&= same;
+  }
   const file = writeResult('sql-per-request', {
     benchmark: 'sql-per-request',
     date: new Date().toISOString(),
     machine: machineInfo(),
-    database: 'SQLite',
-    query: LIST_QUERY,
+    database: label,
+    queries: Object.fromEntries(names.map((name) => [name, SCENARIOS[name].query])),
     counts,
     constant,
   });

@@ -218,6 +218,13 @@ export const RABEG_ERRORS = {
       en: 'The date range in {field} is invalid: the end must not come before the start, and the range spans at most {max} days.',
     },
   },
+  TOO_MANY_REPORTS: {
+    description: 'The account submitted more new reports within the hour than the limit (RABEG_MAX_REPORTS_PER_HOUR).',
+    messages: {
+      id: 'Anda sudah mengirim {max} laporan dalam satu jam terakhir. Silakan coba lagi nanti, atau dukung laporan yang sudah ada.',
+      en: 'You have sent {max} reports within the last hour. Please try again later, or support an existing report.',
+    },
+  },
   INVALID_COORDINATES: {
     description: 'A latitude or longitude is not a finite number in degrees.',
     messages: {

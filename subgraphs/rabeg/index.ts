@@ -1,5 +1,6 @@
 import { CONTRACT_VERSION, definePlugin } from '../../plugins/contract';
 import { CategoryResolver } from './category-resolver';
+import { RABEG_CONFIG } from './config';
 import { CategoryRow, ReportEventRow, ReportRow, SupportRow } from './entities';
 import { RABEG_ERRORS } from './errors';
 import { CLOSE_UNANSWERED_JOB } from './jobs';
@@ -48,6 +49,7 @@ export default definePlugin({
       en: 'Verify, dispatch to an OPD, reroute and close every Rabeg report, confidential ones included.',
     },
   },
+  config: RABEG_CONFIG,
   jobs: [CLOSE_UNANSWERED_JOB],
   createLoaders: createRabegLoaders,
 });

@@ -9,6 +9,7 @@ import { applyTransition, checkFrom } from './lifecycle';
 import type { RabegLoaders } from './loaders';
 import { canRead, isCoordinator, OPEN_STATES, toReport } from './reports';
 import { CloseReason, DeadlineKind, Report, ReportAction, ReportState } from './types';
+import { normalizeTrackingNumber } from './tracking-number';
 import { cleanNote } from './validation';
 
 type Context = RequestContext<RabegLoaders>;
@@ -24,7 +25,8 @@ const STATES_BEFORE_CLOSE = [ReportState.SUBMITTED, ReportState.VERIFIED, Report
 /** The report to change: the caller must be signed in and able to read it, else UNAUTHENTICATED or REPORT_NOT_FOUND. */
 async function reportToChange(trackingNumber: string, context: Context, field = 'trackingNumber'): Promise<ReportRow> {
   context.auth.requireSignedIn();
-  const row = await context.db.getRepository(ReportRow).findOneBy({ trackingNumber: trackingNumber.trim().toUpperCase() });
+  const normalized = normalizeTrackingNumber(trackingNumber);
+  const row = normalized && (await context.db.getRepository(ReportRow).findOneBy({ trackingNumber: normalized }));
   if (!row || !canRead(toReport(row), context.identity, context.auth)) throw inputError('REPORT_NOT_FOUND', field);
   return row;
 }
@@ -233,7 +235,8 @@ export class LifecycleResolver {
     let original: ReportRow | null = null;
     if (reason === CloseReason.DUPLICATE) {
       if (!duplicateOf?.trim()) throw inputError('DUPLICATE_OF_REQUIRED', 'duplicateOf');
-      original = await context.db.getRepository(ReportRow).findOneBy({ trackingNumber: duplicateOf.trim().toUpperCase() });
+      const originalNumber = normalizeTrackingNumber(duplicateOf);
+      original = originalNumber ? await context.db.getRepository(ReportRow).findOneBy({ trackingNumber: originalNumber }) : null;
       if (!original || original.id === row.id || !OPEN_STATES.includes(original.state as ReportState)) throw inputError('INVALID_DUPLICATE_OF', 'duplicateOf');
     }
 

@@ -8,6 +8,7 @@ import type { RabegLoaders } from './loaders';
 import { reportPage } from './pages';
 import { canRead, canSeeReporter, isReporter, toReport, visibilityCondition } from './reports';
 import { MAX_PAGE_SIZE } from './errors';
+import { normalizeTrackingNumber } from './tracking-number';
 import { Account, Kelurahan, NearbyReport, Opd, Report, ReportCategory, ReportEvent, ReportFilter, ReportPage, ReportState, ReportAction, TimelineActor, CloseReason } from './types';
 
 type Context = RequestContext<RabegLoaders>;
@@ -32,7 +33,8 @@ class ReportsArgs extends PageArgs {
 
 /** The report with this tracking number if the caller may read it, else null. */
 export async function readableReport(trackingNumber: string, context: Context): Promise<Report | null> {
-  const row = await context.loaders.reportByTrackingNumber.load(trackingNumber.trim().toUpperCase());
+  const normalized = normalizeTrackingNumber(trackingNumber);
+  const row = normalized && (await context.loaders.reportByTrackingNumber.load(normalized));
   if (!row) return null;
   const report = toReport(row);
   return canRead(report, context.identity, context.auth) ? report : null;

@@ -87,9 +87,15 @@ function newReportRow(request: SubmitRequest): ReportRow {
  * the first report (`replayed`); the unique (reporter, client key) index settles a race between
  * two retries in flight.
  */
-export async function storeSubmission(db: DataSource, request: SubmitRequest): Promise<{ row: ReportRow; replayed: boolean }> {
+export async function storeSubmission(
+  db: DataSource,
+  request: SubmitRequest,
+  /** Counts the new report against the caller's limit, throwing when it is over; not called for a replay. */
+  admit: () => Promise<void>,
+): Promise<{ row: ReportRow; replayed: boolean }> {
   const earlier = await earlierSubmission(db, request);
   if (earlier) return { row: earlier, replayed: true };
+  await admit();
 
   for (let attempt = 1; ; attempt += 1) {
     const row = newReportRow(request);

@@ -1,17 +1,21 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import type { RequestContext } from '../../plugins/contract';
-import { inputError } from '../../plugins/errors';
+import { inputError, RagemError } from '../../plugins/errors';
 import { runTransaction } from '../../plugins/transactions';
 import { findNearbyOpenReports } from './duplicates';
 import { ReportRow, SupportRow } from './entities';
+import type { RabegConfig } from './config';
 import type { RabegLoaders } from './loaders';
 import { isPublic, isReporter, OPEN_STATES, toReport } from './reports';
 import { storeSubmission } from './submission';
+import { normalizeTrackingNumber } from './tracking-number';
 import { Report, ReportState, Severity, SubmitReportInput, SubmitReportPayload } from './types';
 import { cleanSubmission, submissionHash } from './validation';
 
-type Context = RequestContext<RabegLoaders>;
+type Context = RequestContext<RabegLoaders, RabegConfig>;
+
+const HOUR_SECONDS = 3600;
 
 @Resolver(() => Report)
 export class SubmitResolver {
@@ -19,13 +23,23 @@ export class SubmitResolver {
     description:
       'Submit a report. Needs a signed-in caller. Returns the report with its tracking number at once, and open reports of the same category within 50 metres. Send a clientKey so a retry after a lost answer returns the same report.',
   })
-  async submitReport(@Arg('input') input: SubmitReportInput, @Ctx() { auth, db, clock, calendar, loaders, logger, requestId }: Context): Promise<SubmitReportPayload> {
+  async submitReport(@Arg('input') input: SubmitReportInput, @Ctx() { auth, db, cache, config, clock, calendar, loaders, logger, requestId }: Context): Promise<SubmitReportPayload> {
     const reporterId = auth.requireSignedIn();
     const category = await loaders.categoryByCode.load(input.categoryCode);
     if (!category) throw inputError('UNKNOWN_CATEGORY', 'input.categoryCode', { example: 'street-light' });
     const submission = cleanSubmission(input, category.defaultSeverity as Severity);
 
-    const { row, replayed } = await storeSubmission(db, { submission, bodyHash: submissionHash(submission), reporterId, category, now: clock.now(), calendar });
+    const now = clock.now();
+    const admit = async () => {
+      // One counter per account and clock hour, shared by every process through the cache.
+      const hour = Math.floor(now.getTime() / 1000 / HOUR_SECONDS);
+      const count = await cache.increment(`submissions:${reporterId}:${hour}`, HOUR_SECONDS);
+      if (count > config.MAX_REPORTS_PER_HOUR) {
+        logger.warn({ requestId, limit: config.MAX_REPORTS_PER_HOUR }, 'report rejected: hourly limit of the account reached');
+        throw new RagemError('TOO_MANY_REPORTS', { max: config.MAX_REPORTS_PER_HOUR });
+      }
+    };
+    const { row, replayed } = await storeSubmission(db, { submission, bodyHash: submissionHash(submission), reporterId, category, now, calendar }, admit);
     const nearby =
       row.latitude === null || row.longitude === null
         ? []
@@ -44,7 +58,8 @@ export class SubmitResolver {
   @Mutation(() => Report, { description: 'Support ("me too") an open public report, once per account. Needs a signed-in caller other than its reporter.' })
   async supportReport(@Arg('trackingNumber') trackingNumber: string, @Ctx() { auth, db, identity, clock, logger, requestId }: Context): Promise<Report> {
     const accountId = auth.requireSignedIn();
-    const row = await db.getRepository(ReportRow).findOneBy({ trackingNumber: trackingNumber.trim().toUpperCase() });
+    const normalized = normalizeTrackingNumber(trackingNumber);
+    const row = normalized ? await db.getRepository(ReportRow).findOneBy({ trackingNumber: normalized }) : null;
     const report = row && toReport(row);
     if (!row || !report || !isPublic(report)) throw inputError('REPORT_NOT_FOUND', 'trackingNumber');
     if (!OPEN_STATES.includes(report.state)) throw inputError('REPORT_NOT_OPEN', 'trackingNumber', { state: report.state });

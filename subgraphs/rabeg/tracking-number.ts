@@ -15,7 +15,8 @@ export function newTrackingNumber(localDate: string): string {
   return `RBG-${localDate.slice(2).replace(/-/g, '')}-${random}`;
 }
 
-/** Whether `value` has the shape of a tracking number, so a malformed one is not looked up. */
-export function isTrackingNumber(value: string): boolean {
-  return /^RBG-\d{6}-[0-9A-Z]{5}$/.test(value);
+/** A tracking number as typed (spaces around it, lower case) in its stored form, or null when it cannot be one. */
+export function normalizeTrackingNumber(value: string): string | null {
+  const normalized = value.trim().toUpperCase();
+  return normalized.length <= 20 ? normalized : null;
 }

@@ -9,3 +9,6 @@ if (!process.env.RAGEM_JWT_PUBLIC_KEY || !process.env.RAGEM_JWT_PRIVATE_KEY) {
   process.env.RAGEM_JWT_PUBLIC_KEY = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   process.env.RAGEM_JWT_PRIVATE_KEY = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
+
+// Tests submit many reports from one account; the hourly limit has its own test, which sets it lower.
+process.env.RABEG_MAX_REPORTS_PER_HOUR ??= '1000';

@@ -17,6 +17,8 @@ export interface TestSubgraphOptions {
   /** Run the plugin's periodic jobs on their timers; default false, so tests call `runJob`. */
   runJobs?: boolean;
   isProduction?: boolean;
+  /** Environment the plugin reads its settings from; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Start one subgraph plugin on a free 127.0.0.1 port against the test database. */
@@ -30,6 +32,7 @@ export async function startTestSubgraph(name: string, options: TestSubgraphOptio
       clock: options.clock ?? systemClock,
       calendar: options.calendar,
       runJobs: options.runJobs ?? false,
+      env: options.env,
       dataDir: options.database.dataDir,
       databaseUrl: options.database.databaseUrl,
       isProduction: options.isProduction ?? false,
