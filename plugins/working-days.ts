@@ -49,7 +49,12 @@ export function readHolidayYears(dir = holidayDataDir()): HolidayYear[] {
     .filter((file) => /^\d{4}\.json$/.test(file))
     .sort()
     .map((file) => {
-      const year = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as HolidayYear;
+      let year: HolidayYear;
+      try {
+        year = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as HolidayYear;
+      } catch (error) {
+        throw new Error(`Holiday data ${file} is not valid JSON: ${(error as Error).message}`);
+      }
       checkHolidayYear(year, file);
       return year;
     });
@@ -113,17 +118,17 @@ export class WorkingDayCalendar {
     return new WorkingDayCalendar(readHolidayYears(), logger);
   }
 
-  /** A copy with more non-working days, such as a holiday the government adds during the year. */
+  /**
+   * Return a copy with more non-working days, such as a holiday the government adds during the
+   * year. The decree data stays as it was, so a year without it stays provisional.
+   */
   withDays(extra: NonWorkingDay[]): WorkingDayCalendar {
-    const byYear = new Map<number, HolidayYear>();
-    for (const year of this.years.values()) byYear.set(year.year, { ...year, days: [...year.days] });
     for (const day of extra) {
-      const yearNumber = Number(day.date.slice(0, 4));
-      const year = byYear.get(yearNumber) ?? { year: yearNumber, decree: 'added by hand', source: '', days: [] };
-      year.days.push(day);
-      byYear.set(yearNumber, year);
+      checkHolidayYear({ year: Number(day.date.slice(0, 4)), decree: 'added by hand', source: '', days: [day] }, 'added by hand');
     }
-    return new WorkingDayCalendar([...byYear.values()], this.logger);
+    const copy = new WorkingDayCalendar([...this.years.values()], this.logger);
+    for (const day of [...this.days.values(), ...extra]) copy.days.set(day.date, day);
+    return copy;
   }
 
   /** The decree data of a year, or undefined when the year has none. */

@@ -142,7 +142,7 @@ export const RABEG_ERRORS = {
     },
   },
   INVALID_DUPLICATE_OF: {
-    description: 'The original of a duplicate is the report itself, is not open, or is itself closed.',
+    description: 'The original of a duplicate is the report itself, is not found, or is not open.',
     messages: {
       id: 'Laporan asli pada {field} harus laporan lain yang masih terbuka.',
       en: 'The original report in {field} must be another report that is still open.',
@@ -184,7 +184,7 @@ export const RABEG_ERRORS = {
     },
   },
   REPORT_NOT_OPEN: {
-    description: 'Support or a duplicate link needs an open report (VERIFIED, DISPATCHED, IN_PROGRESS or RESOLVED).',
+    description: 'Support needs an open report (VERIFIED, DISPATCHED, IN_PROGRESS or RESOLVED).',
     messages: {
       id: 'Laporan pada {field} tidak sedang terbuka (statusnya {state}).',
       en: 'The report in {field} is not open (its state is {state}).',
@@ -212,10 +212,17 @@ export const RABEG_ERRORS = {
     },
   },
   INVALID_DATE_RANGE: {
-    description: 'A date range ends before it starts or spans more days than the limit.',
+    description: 'A date range ends before it starts.',
     messages: {
-      id: 'Rentang tanggal pada {field} tidak valid: tanggal akhir tidak boleh sebelum tanggal awal, dan rentang paling panjang {max} hari.',
-      en: 'The date range in {field} is invalid: the end must not come before the start, and the range spans at most {max} days.',
+      id: 'Rentang tanggal tidak valid: tanggal pada {field} tidak boleh sebelum tanggal awal.',
+      en: 'The date range is invalid: the date in {field} must not come before the start date.',
+    },
+  },
+  DATE_RANGE_TOO_LONG: {
+    description: 'A date range of the figures spans more days than the limit.',
+    messages: {
+      id: 'Rentang tanggal sampai {field} terlalu panjang: paling banyak {max} hari.',
+      en: 'The date range up to {field} is too long: at most {max} days.',
     },
   },
   TOO_MANY_REPORTS: {

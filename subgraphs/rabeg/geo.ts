@@ -1,8 +1,8 @@
 /**
- * Box around Kota Serang in WGS 84 degrees, from the city's published extent (about 5°59' to
- * 6°22' S and 106°07' to 106°25' E) with a small margin. A box is coarser than the city border:
- * a point just across the border in Kabupaten Serang passes, so the kelurahan code stays the
- * authoritative location when both are given.
+ * Box around Kota Serang in WGS 84 decimal degrees: roughly 5.99 to 6.22 S and 106.07 to 106.25 E
+ * with a margin. A box is coarser than the city border, so a point just across it in Kabupaten
+ * Serang passes; the kelurahan code stays the reliable location when both are given.
+ * NOTE: the extent is an estimate, not checked against the city's official border data.
  */
 export const CITY_BOUNDS = { minLatitude: -6.23, maxLatitude: -5.98, minLongitude: 106.05, maxLongitude: 106.27 } as const;
 

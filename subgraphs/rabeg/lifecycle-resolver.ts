@@ -8,7 +8,7 @@ import { ReportRow, SupportRow } from './entities';
 import { applyTransition, checkFrom } from './lifecycle';
 import type { RabegLoaders } from './loaders';
 import { canRead, isCoordinator, OPEN_STATES, toReport } from './reports';
-import { CloseReason, DeadlineKind, Report, ReportAction, ReportState } from './types';
+import { CloseReason, DeadlineKind, Report, ReportAction, ReportState, TimelineActor } from './types';
 import { normalizeTrackingNumber } from './tracking-number';
 import { cleanNote } from './validation';
 
@@ -38,14 +38,23 @@ function logChange(context: Context, row: ReportRow, updated: ReportRow, action:
   );
 }
 
-/** Give the original report the supporters of its duplicate, and the duplicate's reporter, without double counting. */
+/**
+ * Give the original report the supporters of its duplicate, and the duplicate's reporter, without
+ * double counting. On PostgreSQL the original's row is locked first, so a support saved at the
+ * same moment either is counted here or adds itself after this count.
+ */
 async function carrySupporters(manager: EntityManager, duplicate: ReportRow, original: ReportRow, now: string): Promise<void> {
+  if (manager.connection.options.type === 'postgres') {
+    await manager.getRepository(ReportRow).createQueryBuilder('report').setLock('pessimistic_write').where('report.id = :id', { id: original.id }).getOne();
+  }
   const supports = manager.getRepository(SupportRow);
   const incoming = new Set([duplicate.reporterId, ...(await supports.findBy({ reportId: duplicate.id })).map((row) => row.accountId)]);
   incoming.delete(original.reporterId);
-  const present = new Set((await supports.findBy({ reportId: original.id })).map((row) => row.accountId));
-  const added = [...incoming].filter((accountId) => !present.has(accountId));
-  if (added.length > 0) await supports.insert(added.map((accountId) => ({ reportId: original.id, accountId, createdAt: now })));
+  if (incoming.size > 0) {
+    const rows = [...incoming].map((accountId) => ({ reportId: original.id, accountId, createdAt: now }));
+    // Accounts that already support the original keep their first support.
+    await manager.createQueryBuilder().insert().into(SupportRow).values(rows).orIgnore().execute();
+  }
   const count = await supports.countBy({ reportId: original.id });
   await manager.getRepository(ReportRow).update({ id: original.id }, { supportCount: count });
 }
@@ -158,7 +167,14 @@ export class LifecycleResolver {
         to: ReportState.RESOLVED,
         actor,
         note: cleaned,
-        set: { resolvedAt: now.toISOString(), firstResponseAt: row.firstResponseAt ?? now.toISOString(), dueAt: null, dueKind: null, autoCloseAt: autoClose.at },
+        set: {
+          resolvedAt: now.toISOString(),
+          firstResponseAt: row.firstResponseAt ?? now.toISOString(),
+          dueAt: null,
+          dueKind: null,
+          autoCloseAt: autoClose.at,
+          dueProvisional: autoClose.provisional ? 1 : 0,
+        },
       },
       now,
     );
@@ -251,7 +267,16 @@ export class LifecycleResolver {
         actor,
         note: cleaned,
         closeReason: reason,
-        set: { closeReason: reason, closedAt: now.toISOString(), duplicateOfId: original?.id ?? null, autoCloseAt: null, dueAt: null, dueKind: null },
+        set: {
+          closeReason: reason,
+          closedAt: now.toISOString(),
+          duplicateOfId: original?.id ?? null,
+          autoCloseAt: null,
+          dueAt: null,
+          dueKind: null,
+          // An officer closing the report answers it, which counts as the OPD's first response.
+          firstResponseAt: row.firstResponseAt ?? (actor.role === TimelineActor.OFFICER ? now.toISOString() : null),
+        },
         also: original ? (manager) => carrySupporters(manager, row, original!, now.toISOString()) : undefined,
       },
       now,

@@ -43,7 +43,7 @@ export function applyFilter(query: SelectQueryBuilder<ReportRow>, filter: Report
   if (!filter) return;
   const from = checkDate(filter.from, 'filter.from');
   const to = checkDate(filter.to, 'filter.to');
-  if (from && to && to < from) throw inputError('INVALID_DATE_RANGE', 'filter.to', { max: 'unlimited' });
+  if (from && to && to < from) throw inputError('INVALID_DATE_RANGE', 'filter.to');
   if (filter.categoryCode) query.andWhere('report.category_code = :categoryCode', { categoryCode: filter.categoryCode });
   if (filter.state) query.andWhere('report.state = :state', { state: filter.state });
   if (filter.opdId) query.andWhere('report.opd_id = :opdId', { opdId: filter.opdId });

@@ -150,7 +150,7 @@ export class ReportResolver {
 
 @Resolver(() => ReportEvent)
 export class ReportEventResolver {
-  @FieldResolver(() => Opd, { nullable: true, description: 'OPD of the officer who made the entry; null for other roles.' })
+  @FieldResolver(() => Opd, { nullable: true, description: 'OPD the actor works for: the officer\'s OPD, or a coordinator\'s own OPD when they belong to one; null for reporters, admins without an OPD and the system.' })
   actorOpd(@Root() event: ReportEvent): Opd | null {
     return event.actorOpdId ? { id: event.actorOpdId } : null;
   }

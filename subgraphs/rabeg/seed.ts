@@ -26,7 +26,7 @@ const CATEGORIES: Seeded[] = [
   { code: 'other', nameId: 'Lainnya', nameEn: 'Other', groupCode: 'other', opdId: null, defaultSeverity: Severity.MEDIUM, completionDays: COMPLETION.withoutFieldCheck },
 ];
 
-/** Insert the categories that are missing; categories already stored are left as coordinators set them. */
+/** Insert the categories that are missing; a category already stored keeps its stored values. */
 export async function seedRabeg({ db, logger }: PluginServices): Promise<void> {
   const rows: CategoryRow[] = CATEGORIES.map((category, index) => ({
     ...category,

@@ -24,7 +24,8 @@ export function checkRange(from: string, to: string): DateRange {
   checkDate(from, 'from');
   checkDate(to, 'to');
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-  if (days < 0 || days >= MAX_STATS_RANGE_DAYS) throw inputError('INVALID_DATE_RANGE', 'to', { max: MAX_STATS_RANGE_DAYS });
+  if (days < 0) throw inputError('INVALID_DATE_RANGE', 'to');
+  if (days >= MAX_STATS_RANGE_DAYS) throw inputError('DATE_RANGE_TOO_LONG', 'to', { max: MAX_STATS_RANGE_DAYS });
   return { from, to };
 }
 

@@ -95,13 +95,15 @@ export async function storeSubmission(
 ): Promise<{ row: ReportRow; replayed: boolean }> {
   const earlier = await earlierSubmission(db, request);
   if (earlier) return { row: earlier, replayed: true };
-  await admit();
 
   for (let attempt = 1; ; attempt += 1) {
     const row = newReportRow(request);
     try {
       await runTransaction(db, async (manager) => {
         await manager.getRepository(ReportRow).insert(row);
+        // Counted only after the insert passed the unique indexes, so a retry that lost the race to
+        // its own first request is a replay and does not count. Over the limit, the insert rolls back.
+        await admit();
         await manager.getRepository(ReportEventRow).insert(
           eventRow(row.id, 1, {
             action: ReportAction.SUBMITTED,

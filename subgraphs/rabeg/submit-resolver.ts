@@ -39,7 +39,7 @@ export class SubmitResolver {
         throw new RagemError('TOO_MANY_REPORTS', { max: config.MAX_REPORTS_PER_HOUR });
       }
     };
-    const { row, replayed } = await storeSubmission(db, { submission, bodyHash: submissionHash(submission), reporterId, category, now, calendar }, admit);
+    const { row, replayed } = await storeSubmission(db, { submission, bodyHash: submissionHash(submission, input.severity ?? null), reporterId, category, now, calendar }, admit);
     const nearby =
       row.latitude === null || row.longitude === null
         ? []

@@ -24,10 +24,10 @@ export enum CloseReason {
 }
 registerEnumType(CloseReason, {
   name: 'CloseReason',
-  description: 'Why a report is closed. Only FIXED means the reporter confirmed the fix; NO_REPLY means the reporter did not answer a resolution within 10 working days.',
+  description: 'Why a report is closed. Only FIXED means the reporter confirmed the fix; NO_REPLY means the reporter did not answer a resolution before the 10th working day after it.',
   valuesConfig: {
     FIXED: { description: 'The reporter confirmed the fix.' },
-    NO_REPLY: { description: 'Resolved, and the reporter neither confirmed nor rejected it within 10 working days.' },
+    NO_REPLY: { description: 'Resolved, and the reporter neither confirmed nor rejected it before the 10th working day after the day of resolution.' },
     DUPLICATE: { description: 'Another report describes the same problem; duplicateOf points to it.' },
     NOT_CITY_RESPONSIBILITY: { description: 'No OPD of Kota Serang is responsible, such as a national road.' },
     UNABLE_TO_FIX: { description: 'The OPD cannot fix it, with the reason in the timeline.' },
@@ -71,7 +71,7 @@ export enum DeadlineKind {
 registerEnumType(DeadlineKind, {
   name: 'DeadlineKind',
   description:
-    'The step a deadline is for: VERIFICATION by a coordinator (working days from submission), FIRST_RESPONSE of the OPD (clock hours from dispatch), COMPLETION by the OPD (working days from dispatch).',
+    'The step a deadline is for: VERIFICATION and dispatch by a coordinator (working days from submission), FIRST_RESPONSE of the OPD (clock hours from dispatch), COMPLETION by the OPD (working days from dispatch).',
 });
 
 /** Stub of the regions subgraph's Kelurahan entity with only its key. */
@@ -248,7 +248,7 @@ export class Report {
   @Field(() => DeadlineKind, { nullable: true, description: 'Which step dueAt is for.' })
   dueKind: DeadlineKind | null;
 
-  @Field({ description: 'Whether a deadline was counted through a year without holiday decree data (weekends only), so it may move.' })
+  @Field({ description: 'Whether a deadline was counted through a year without holiday decree data (weekends only). Such a deadline is not recomputed when that data arrives.' })
   dueProvisional: boolean;
 
   @Field(() => Date, { nullable: true, description: 'When a RESOLVED report closes as NO_REPLY unless the reporter confirms or rejects the fix first.' })

@@ -115,8 +115,11 @@ export function cleanSubmission(input: SubmitReportInput, defaultSeverity: Sever
   };
 }
 
-/** SHA-256 of everything a submission says except its key, to tell a retry from a different report. */
-export function submissionHash(submission: CleanSubmission): string {
-  const { clientKey: _clientKey, ...body } = submission;
-  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+/**
+ * Hash (SHA-256) everything a submission says except its key, to tell a retry from a different
+ * report. The severity counts as sent, so a retry still matches after the category default changes.
+ */
+export function submissionHash(submission: CleanSubmission, requestedSeverity: Severity | null): string {
+  const { clientKey: _clientKey, severity: _severity, ...body } = submission;
+  return createHash('sha256').update(JSON.stringify({ ...body, severity: requestedSeverity })).digest('hex');
 }
