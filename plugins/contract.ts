@@ -99,7 +99,7 @@ export interface SubgraphPlugin<TConfigSpec extends ConfigSpec = ConfigSpec, TLo
   config?: TConfigSpec;
 
   /**
-   * Work the host repeats while the subgraph runs, such as closing reports nobody answered. Each
+   * Work the host repeats while the subgraph runs, such as closing reports without a reply. Each
    * run must be safe when several processes of the subgraph run it at once (use conditional
    * updates), since every replica runs its own jobs.
    */

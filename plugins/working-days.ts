@@ -7,7 +7,7 @@ import { findProjectRoot } from './project';
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** Longest span one call may count, so a mistaken date cannot loop for long. */
+/** Maximum span one call counts through, so a mistaken date cannot loop for long. */
 const MAX_SPAN_DAYS = 20 * 366;
 
 export type NonWorkingDayKind = 'NATIONAL_HOLIDAY' | 'CUTI_BERSAMA';
@@ -74,7 +74,7 @@ function checkHolidayYear(year: HolidayYear, origin: string): void {
   }
 }
 
-/** Whether `value` is a real calendar date written as YYYY-MM-DD. */
+/** Check that `value` is a real calendar date written as YYYY-MM-DD. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = DATE_PATTERN.exec(value);
@@ -131,7 +131,7 @@ export class WorkingDayCalendar {
     return copy;
   }
 
-  /** The decree data of a year, or undefined when the year has none. */
+  /** Return the decree data of a year, or undefined when the year has none. */
   decreeOf(year: number): HolidayYear | undefined {
     return this.years.get(year);
   }
@@ -141,33 +141,33 @@ export class WorkingDayCalendar {
     return [...this.years.keys()].sort((a, b) => a - b);
   }
 
-  /** The local (WIB) date of an instant, as YYYY-MM-DD. */
+  /** Return the local (WIB) date of an instant, as YYYY-MM-DD. */
   localDate(instant: Date): string {
     return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
   }
 
-  /** The instant a local (WIB) date begins. */
+  /** Return the instant a local (WIB) date begins. */
   startOfDay(date: string): Date {
     return new Date(Date.parse(`${date}T00:00:00Z`) - WIB_OFFSET_MS);
   }
 
-  /** The instant after a local (WIB) date ends: the start of the next day. */
+  /** Return the instant after a local (WIB) date ends, which is the start of the next day. */
   endOfDay(date: string): Date {
     return this.startOfDay(shiftDate(date, 1));
   }
 
-  /** The holiday or cuti bersama on a date, if any. */
+  /** Return the holiday or cuti bersama on a date, if any. */
   nonWorkingDay(date: string): NonWorkingDay | undefined {
     return this.days.get(date);
   }
 
-  /** Whether offices work on a local date. */
+  /** Tell whether offices work on a local date. */
   isWorkingDay(date: string): CalendarResult<boolean> {
     const provisional = this.isProvisionalYear(Number(date.slice(0, 4)));
     return { value: !isWeekend(date) && !this.days.has(date), provisional };
   }
 
-  /** The `count`-th working day after the local date `date` (the date itself is not counted). */
+  /** Return the `count`-th working day after the local date `date`, not counting the date itself. */
   addWorkingDays(date: string, count: number): CalendarResult<string> {
     if (!Number.isInteger(count) || count < 0 || count > MAX_SPAN_DAYS) throw new RangeError(`count must be 0 to ${MAX_SPAN_DAYS}, got ${count}`);
     let provisional = false;

@@ -19,10 +19,10 @@ async function insertChunks<T extends object>(db: DataSource, entity: new () => 
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) await db.getRepository(entity).insert(rows.slice(start, start + INSERT_CHUNK));
 }
 
-/** How many existing rows carry the prefix; the sizes grow, so only the missing ones are added. */
+/** Count the existing rows with the prefix; the sizes grow, so only the missing ones are added. */
 async function existing(db: DataSource, entity: new () => object, column: string, prefix: string, size: number): Promise<number> {
   const count = await db.getRepository(entity).createQueryBuilder('row').where(`row.${column} LIKE :prefix`, { prefix: `${prefix}%` }).getCount();
-  if (count > size) throw new Error(`the table already holds ${count} benchmark rows, more than the requested ${size}; list --sizes in increasing order`);
+  if (count > size) throw new Error(`the table already contains ${count} benchmark rows, more than the requested ${size}; list --sizes in increasing order`);
   return count;
 }
 
@@ -55,7 +55,7 @@ const CATEGORIES: [string, string][] = [
 ];
 const PAGE = 3;
 
-/** One public, dispatched report with its three timeline entries. */
+/** Build one public, dispatched report with its three timeline entries. */
 function benchReport(index: number, codes: string[]): { report: ReportRow; events: ReportEventRow[] } {
   const [categoryCode, opdId] = CATEGORIES[index % CATEGORIES.length];
   const at = new Date(Date.UTC(2026, 0, 5) + index * 60_000).toISOString();

@@ -6,20 +6,20 @@ import { Report, TimelineActor } from './types';
 
 type Context = Pick<RequestContext, 'identity' | 'auth'>;
 
-/** The caller as a coordinator (rabeg:coordinate) or admin, or FORBIDDEN. */
+/** Return the caller as a coordinator (rabeg:coordinate) or admin, or throw FORBIDDEN. */
 export function coordinatorActor({ identity, auth }: Context): Actor {
   if (!isCoordinator(auth)) throw new RagemError('FORBIDDEN');
   return { id: identity.sub, role: auth.isAdmin ? TimelineActor.ADMIN : TimelineActor.COORDINATOR, opdId: identity.opd };
 }
 
-/** The caller as an officer of the report's OPD, or an admin, or FORBIDDEN. */
+/** Return the caller as an officer of the report's OPD or an admin, or throw FORBIDDEN. */
 export function officerActor({ identity, auth }: Context, report: Pick<Report, 'opdId'>): Actor {
   if (isOfficerOf(identity, report.opdId)) return { id: identity.sub, role: TimelineActor.OFFICER, opdId: identity.opd };
   if (auth.isAdmin) return { id: identity.sub, role: TimelineActor.ADMIN, opdId: null };
   throw new RagemError('FORBIDDEN');
 }
 
-/** The caller as the report's reporter, or FORBIDDEN. */
+/** Return the caller as the report's reporter, or throw FORBIDDEN. */
 export function reporterActor({ identity }: Context, report: Pick<Report, 'reporterId'>): Actor {
   if (!isReporter(identity, report)) throw new RagemError('FORBIDDEN');
   return { id: identity.sub, role: TimelineActor.REPORTER, opdId: null };

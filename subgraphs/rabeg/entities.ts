@@ -167,7 +167,7 @@ export class ReportRow {
   @Column({ name: 'due_at', type: 'varchar', length: 24, nullable: true })
   dueAt: string | null;
 
-  /** Which deadline due_at is: VERIFICATION, FIRST_RESPONSE or COMPLETION. */
+  /** Kind of the due_at deadline: VERIFICATION, FIRST_RESPONSE or COMPLETION. */
   @Column({ name: 'due_kind', type: 'varchar', length: 16, nullable: true })
   dueKind: string | null;
 
@@ -179,7 +179,7 @@ export class ReportRow {
   @Column({ name: 'due_provisional', type: 'integer' })
   dueProvisional: number;
 
-  /** When a RESOLVED report closes as NO_REPLY unless the reporter answers first. */
+  /** Time a RESOLVED report closes as NO_REPLY unless the reporter confirms or rejects the fix first. */
   @Column({ name: 'auto_close_at', type: 'varchar', length: 24, nullable: true })
   autoCloseAt: string | null;
 

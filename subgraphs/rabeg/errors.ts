@@ -1,22 +1,22 @@
 import type { ErrorRegistry } from '../../plugins/errors';
 
-/** Longest title of a report, in characters. */
+/** Maximum length of a report title, in characters. */
 export const MAX_TITLE_LENGTH = 120;
-/** Shortest title of a report, in characters, so a title says something. */
+/** Minimum length of a report title, in characters, so the title is meaningful. */
 export const MIN_TITLE_LENGTH = 5;
-/** Longest description of a report, in characters. */
+/** Maximum length of a report description, in characters. */
 export const MAX_DESCRIPTION_LENGTH = 2000;
-/** Longest address text of a report, in characters. */
+/** Maximum length of a report address, in characters. */
 export const MAX_ADDRESS_LENGTH = 300;
 /** Most photo links on one report. */
 export const MAX_PHOTOS = 5;
-/** Longest photo link, in characters. */
+/** Maximum length of a photo link, in characters. */
 export const MAX_PHOTO_URL_LENGTH = 500;
-/** Longest note on a state change, in characters. */
+/** Maximum length of a note on a state change, in characters. */
 export const MAX_NOTE_LENGTH = 1000;
 /** Largest page of a report list. */
 export const MAX_PAGE_SIZE = 100;
-/** Longest date range of the public figures, in days. */
+/** Maximum date range of the public figures, in days. */
 export const MAX_STATS_RANGE_DAYS = 731;
 /** Radius of the duplicate suggestions, in metres. */
 export const DUPLICATE_RADIUS_METRES = 50;
@@ -121,7 +121,7 @@ export const RABEG_ERRORS = {
     },
   },
   NOTE_REQUIRED: {
-    description: 'This state change needs a note that says what was done or why.',
+    description: 'This state change requires a note on what was done or why.',
     messages: {
       id: 'Catatan pada {field} wajib diisi untuk perubahan ini: jelaskan apa yang dilakukan atau alasannya.',
       en: 'A note in {field} is required for this change: say what was done or why.',

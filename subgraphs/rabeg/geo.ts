@@ -1,7 +1,7 @@
 /**
  * Box around Kota Serang in WGS 84 decimal degrees: roughly 5.99 to 6.22 S and 106.07 to 106.25 E
  * with a margin. A box is coarser than the city border, so a point just across it in Kabupaten
- * Serang passes; the kelurahan code stays the reliable location when both are given.
+ * Serang passes. The kelurahan code is therefore the reliable location when both are given.
  * NOTE: the extent is an estimate, not checked against the city's official border data.
  */
 export const CITY_BOUNDS = { minLatitude: -6.23, maxLatitude: -5.98, minLongitude: 106.05, maxLongitude: 106.27 } as const;
@@ -28,7 +28,7 @@ export function distanceMetres(latitudeA: number, longitudeA: number, latitudeB:
   return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** A latitude and longitude box that holds every point within `metres` of the centre, for an indexed prefilter. */
+/** Return a latitude and longitude box containing every point within `metres` of the centre, for an indexed prefilter. */
 export function boxAround(latitude: number, longitude: number, metres: number) {
   const dLatitude = (metres / METRES_PER_DEGREE_LATITUDE) * 1.01;
   const dLongitude = dLatitude / Math.max(0.01, Math.cos(radians(latitude)));

@@ -9,9 +9,9 @@ import { CloseReason, ReportAction, ReportState } from './types';
 const BATCH_SIZE = 200;
 
 /**
- * Close RESOLVED reports whose reporter did not answer by their autoCloseAt as NO_REPLY. Each
+ * Close RESOLVED reports whose reporter did not reply by their autoCloseAt as NO_REPLY. Each
  * close is a conditional update on the report's version, so several processes running this job
- * at once, or a reporter answering at the same moment, never close a report twice.
+ * at once, or a reporter replying at the same moment, never close a report twice.
  */
 export async function closeUnansweredReports({ db, clock }: PluginServices): Promise<Record<string, number>> {
   const now = clock.now();

@@ -20,7 +20,7 @@ export function kelurahanCodes(): Set<string> {
         .filter((line) => line.startsWith(`${CITY_CODE}.`))
         .map((line) => line.split(',')[0]),
     );
-    if (codes.size === 0) throw new Error(`idn-area-data holds no kelurahan of region ${CITY_CODE}; check the installed package`);
+    if (codes.size === 0) throw new Error(`idn-area-data contains no kelurahan of region ${CITY_CODE}; check the installed package`);
   }
   return codes;
 }

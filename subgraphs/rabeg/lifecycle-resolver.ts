@@ -149,7 +149,7 @@ export class LifecycleResolver {
   }
 
   @Mutation(() => Report, {
-    description: 'Mark an IN_PROGRESS report resolved, with a note of what was done. The reporter then confirms or rejects the fix; without an answer it closes as NO_REPLY on the 10th working day. Needs an officer of its OPD or an admin.',
+    description: 'Mark an IN_PROGRESS report resolved, with a note of what was done. The reporter then confirms or rejects the fix; without a reply it closes as NO_REPLY on the 10th working day. Needs an officer of its OPD or an admin.',
   })
   async resolveReport(@Arg('trackingNumber') trackingNumber: string, @Arg('note') note: string, @Ctx() context: Context): Promise<Report> {
     const row = await reportToChange(trackingNumber, context);
@@ -274,7 +274,7 @@ export class LifecycleResolver {
           autoCloseAt: null,
           dueAt: null,
           dueKind: null,
-          // An officer closing the report answers it, which counts as the OPD's first response.
+          // An officer closing the report is the OPD's reply, so it counts as the first response.
           firstResponseAt: row.firstResponseAt ?? (actor.role === TimelineActor.OFFICER ? now.toISOString() : null),
         },
         also: original ? (manager) => carrySupporters(manager, row, original!, now.toISOString()) : undefined,

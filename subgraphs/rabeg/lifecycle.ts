@@ -5,7 +5,7 @@ import { runTransaction } from '../../plugins/transactions';
 import { ReportEventRow, ReportRow } from './entities';
 import { CloseReason, ReportAction, ReportState, TimelineActor } from './types';
 
-/** Who makes a change: a role and OPD for the public timeline, and a private account id. */
+/** Maker of a change: a role and OPD for the public timeline, and a private account id. */
 export interface Actor {
   id: string | null;
   role: TimelineActor;

@@ -52,7 +52,7 @@ export function applyFilter(query: SelectQueryBuilder<ReportRow>, filter: Report
   if (to) query.andWhere('report.submitted_on <= :to', { to });
 }
 
-/** One page of reports, newest first, after the cursor if given. Costs one SQL statement. */
+/** Load one page of reports, newest first, after the cursor if given, with one SQL statement. */
 export async function reportPage(
   db: DataSource,
   options: { visibility: Visibility; first: number; after?: string | null; filter?: ReportFilter | null; where?: { sql: string; params: Record<string, unknown> } },
@@ -77,7 +77,10 @@ export async function reportPage(
   return pageOf(rows, options.first);
 }
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
 
 export function pageOf(rows: ReportRow[], first: number): ReportPage {
   const page = rows.slice(0, first);

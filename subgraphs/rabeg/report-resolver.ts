@@ -31,7 +31,7 @@ class ReportsArgs extends PageArgs {
   filter?: ReportFilter | null;
 }
 
-/** The report with this tracking number if the caller may read it, else null. */
+/** Return the report with this tracking number if the caller may read it, else null. */
 export async function readableReport(trackingNumber: string, context: Context): Promise<Report | null> {
   const normalized = normalizeTrackingNumber(trackingNumber);
   const row = normalized && (await context.loaders.reportByTrackingNumber.load(normalized));

@@ -46,7 +46,7 @@ export function isCoordinator(auth: Auth): boolean {
   return auth.isSignedIn && (auth.isAdmin || auth.hasPermission(COORDINATE_PERMISSION));
 }
 
-/** Whether the caller is an officer of `opdId`. */
+/** Tell whether the caller is an officer of `opdId`. */
 export function isOfficerOf(identity: CallerIdentity, opdId: string | null): boolean {
   return opdId !== null && identity.role === 'OFFICER' && identity.sub !== null && identity.opd === opdId;
 }
@@ -61,21 +61,21 @@ export function isPublic(report: Pick<Report, 'verifiedAt' | 'confidential'>): b
 }
 
 /**
- * Who may read a report: everyone when public; its reporter; officers of the OPD it is
+ * Tell whether the caller may read a report: everyone when public; its reporter; officers of the OPD it is
  * dispatched to; coordinators and admins.
  */
 export function canRead(report: Report, identity: CallerIdentity, auth: Auth): boolean {
   return isPublic(report) || isReporter(identity, report) || isOfficerOf(identity, report.opdId) || isCoordinator(auth);
 }
 
-/** Who may see which account reported: the reporter, coordinators and admins, and officers of its OPD unless it is anonymous. */
+/** Tell whether the caller may see which account reported: the reporter, coordinators and admins, and officers of its OPD unless it is anonymous. */
 export function canSeeReporter(report: Report, identity: CallerIdentity, auth: Auth): boolean {
   return isReporter(identity, report) || isCoordinator(auth) || (!report.anonymous && isOfficerOf(identity, report.opdId));
 }
 
 /**
- * SQL condition over table alias `report`, by column names so it also fits raw SQL, for the reports the caller may list, with its parameters;
- * null when the caller may list every report.
+ * Build the SQL condition, with its parameters, for the reports the caller may list, or null when
+ * the caller may list every report. It uses table alias `report` and column names, so it also fits raw SQL.
  */
 export function visibilityCondition(identity: CallerIdentity, auth: Auth): { sql: string; params: Record<string, unknown> } | null {
   if (isCoordinator(auth)) return null;

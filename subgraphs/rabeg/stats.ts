@@ -48,7 +48,7 @@ export async function loadStatsRows(db: DataSource, range: DateRange, opdIds: st
   return query.getMany();
 }
 
-/** The figures of one set of reports, at `now`. */
+/** Compute the figures of one set of reports at `now`. */
 export function computeStats(rows: StatsRow[], range: DateRange, opdId: string | null, calendar: WorkingDayCalendar, now: Date): RabegStats {
   const nowIso = now.toISOString();
   let provisional = false;

@@ -28,7 +28,7 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** The earlier report of the same key: returned when the body is the same, else IDEMPOTENCY_KEY_REUSED. */
+/** Return the earlier report of the same key when the body is the same, else throw IDEMPOTENCY_KEY_REUSED. */
 async function earlierSubmission(db: DataSource, request: SubmitRequest): Promise<ReportRow | null> {
   if (request.submission.clientKey === null) return null;
   const earlier = await db.getRepository(ReportRow).findOneBy({ reporterId: request.reporterId, clientKey: request.submission.clientKey });

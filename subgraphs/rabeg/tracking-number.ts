@@ -5,7 +5,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_LENGTH = 5;
 
 /**
- * A tracking number such as RBG-261205-7K3QM: the local submission date (YYMMDD) and five random
+ * Draw a tracking number such as RBG-261205-7K3QM: the local submission date (YYMMDD) and five random
  * characters, over 33 million numbers a day. The unique index catches a collision and the caller
  * draws again.
  */
@@ -15,7 +15,7 @@ export function newTrackingNumber(localDate: string): string {
   return `RBG-${localDate.slice(2).replace(/-/g, '')}-${random}`;
 }
 
-/** A tracking number as typed (spaces around it, lower case) in its stored form, or null when it cannot be one. */
+/** Convert a tracking number as typed (spaces around it, lower case) to its stored form, or null when it cannot be one. */
 export function normalizeTrackingNumber(value: string): string | null {
   const normalized = value.trim().toUpperCase();
   return normalized.length <= 20 ? normalized : null;

@@ -24,7 +24,7 @@ export enum CloseReason {
 }
 registerEnumType(CloseReason, {
   name: 'CloseReason',
-  description: 'Why a report is closed. Only FIXED means the reporter confirmed the fix; NO_REPLY means the reporter did not answer a resolution before the 10th working day after it.',
+  description: 'Why a report is closed. Only FIXED means the reporter confirmed the fix; NO_REPLY means the reporter did not reply to a resolution before the 10th working day after it.',
   valuesConfig: {
     FIXED: { description: 'The reporter confirmed the fix.' },
     NO_REPLY: { description: 'Resolved, and the reporter neither confirmed nor rejected it before the 10th working day after the day of resolution.' },
@@ -145,7 +145,7 @@ export class ReportEvent {
   @Field(() => ReportState, { description: 'State after the entry.' })
   toState: ReportState;
 
-  @Field(() => TimelineActor, { description: 'Role of whoever made the entry.' })
+  @Field(() => TimelineActor, { description: 'Role of the actor who made the entry.' })
   actorRole: TimelineActor;
 
   /** OPD of an officer actor, resolved into `actorOpd`. Not a schema field. */
@@ -380,7 +380,7 @@ export class RabegStats {
   @Field(() => Int, { description: 'Reports submitted in the range (city-wide) or dispatched to the OPD among them.' })
   received: number;
 
-  @Field(() => Int, { description: 'Of those, reports whose fix stands: RESOLVED, or CLOSED as FIXED or NO_REPLY.' })
+  @Field(() => Int, { description: 'Of those, reports with a fix not rejected: RESOLVED, or CLOSED as FIXED or NO_REPLY.' })
   resolved: number;
 
   @Field(() => Int, { description: 'Of those, reports that are open now (VERIFIED, DISPATCHED, IN_PROGRESS or RESOLVED).' })

@@ -44,7 +44,7 @@ export function cleanText(value: string | null | undefined, field: string, limit
   return text;
 }
 
-/** A note of a state change: optional unless `required`, at most MAX_NOTE_LENGTH characters. */
+/** Check the note of a state change: optional unless `required`, at most MAX_NOTE_LENGTH characters. */
 export function cleanNote(value: string | null | undefined, field: string, required: boolean): string | null {
   const note = cleanText(value, field, { min: 0, max: MAX_NOTE_LENGTH });
   if (required && !note) throw inputError('NOTE_REQUIRED', field);
@@ -116,7 +116,7 @@ export function cleanSubmission(input: SubmitReportInput, defaultSeverity: Sever
 }
 
 /**
- * Hash (SHA-256) everything a submission says except its key, to tell a retry from a different
+ * Hash (SHA-256) everything a submission contains except its key, to tell a retry from a different
  * report. The severity counts as sent, so a retry still matches after the category default changes.
  */
 export function submissionHash(submission: CleanSubmission, requestedSeverity: Severity | null): string {
