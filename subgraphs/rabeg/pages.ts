@@ -3,7 +3,7 @@ import { inputError } from '../../plugins/errors';
 import { isCalendarDate } from '../../plugins/working-days';
 import { MAX_PAGE_SIZE } from './errors';
 import { ReportRow } from './entities';
-import { toReport } from './reports';
+import { RUNNING_STATES, toReport } from './reports';
 import type { ReportFilter, ReportPage } from './types';
 
 /** Visibility of the caller as SQL over alias `report`; null when everything is visible. */
@@ -39,7 +39,7 @@ export function checkDate(value: string | null | undefined, field: string): stri
 }
 
 /** Apply the filters that do not need the caller, checking each. */
-export function applyFilter(query: SelectQueryBuilder<ReportRow>, filter: ReportFilter | null | undefined): void {
+export function applyFilter(query: SelectQueryBuilder<ReportRow>, filter: ReportFilter | null | undefined, now: Date): void {
   if (!filter) return;
   const from = checkDate(filter.from, 'filter.from');
   const to = checkDate(filter.to, 'filter.to');
@@ -50,18 +50,22 @@ export function applyFilter(query: SelectQueryBuilder<ReportRow>, filter: Report
   if (filter.kelurahanCode) query.andWhere('report.kelurahan_code = :kelurahanCode', { kelurahanCode: filter.kelurahanCode });
   if (from) query.andWhere('report.submitted_on >= :from', { from });
   if (to) query.andWhere('report.submitted_on <= :to', { to });
+  if (filter.overdue !== null && filter.overdue !== undefined) {
+    const overdue = 'report.state IN (:...runningStates) AND report.due_at IS NOT NULL AND report.due_at < :now';
+    query.andWhere(filter.overdue ? `(${overdue})` : `NOT (${overdue})`, { runningStates: RUNNING_STATES, now: now.toISOString() });
+  }
 }
 
 /** Load one page of reports, newest first, after the cursor if given, with one SQL statement. */
 export async function reportPage(
   db: DataSource,
-  options: { visibility: Visibility; first: number; after?: string | null; filter?: ReportFilter | null; where?: { sql: string; params: Record<string, unknown> } },
+  options: { visibility: Visibility; first: number; now: Date; after?: string | null; filter?: ReportFilter | null; where?: { sql: string; params: Record<string, unknown> } },
 ): Promise<ReportPage> {
   checkPageSize(options.first);
   const query = db.getRepository(ReportRow).createQueryBuilder('report');
   if (options.visibility) query.andWhere(options.visibility.sql, options.visibility.params);
   if (options.where) query.andWhere(options.where.sql, options.where.params);
-  applyFilter(query, options.filter);
+  applyFilter(query, options.filter, options.now);
   if (options.after) {
     const cursor = decodeCursor(options.after, 'after');
     query.andWhere('(report.submitted_at < :cursorAt OR (report.submitted_at = :cursorAt AND report.id < :cursorId))', {

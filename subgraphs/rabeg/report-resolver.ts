@@ -6,15 +6,13 @@ import { findNearbyOpenReports } from './duplicates';
 import { CITY_BOUNDS, isInsideCity } from './geo';
 import type { RabegLoaders } from './loaders';
 import { reportPage } from './pages';
-import { canRead, canSeeReporter, isReporter, toReport, visibilityCondition } from './reports';
+import { canRead, canSeeReporter, isReporter, RUNNING_STATES, toReport, visibilityCondition } from './reports';
 import { MAX_PAGE_SIZE } from './errors';
 import { normalizeTrackingNumber } from './tracking-number';
 import { Account, Kelurahan, NearbyReport, Opd, Report, ReportCategory, ReportEvent, ReportFilter, ReportPage, ReportState, ReportAction, TimelineActor, CloseReason } from './types';
 
 type Context = RequestContext<RabegLoaders>;
 
-/** States before resolution, in which a passed deadline makes a report overdue. */
-const RUNNING_STATES = [ReportState.SUBMITTED, ReportState.VERIFIED, ReportState.DISPATCHED, ReportState.IN_PROGRESS];
 
 @ArgsType()
 export class PageArgs {
@@ -54,14 +52,14 @@ export class ReportResolver {
     description:
       'Reports the caller may see, newest first. The public sees reports from VERIFIED on that are not confidential; a signed-in citizen also their own; an officer also those dispatched to their OPD; coordinators and admins all.',
   })
-  reports(@Args() { first, after, filter }: ReportsArgs, @Ctx() { db, identity, auth }: Context): Promise<ReportPage> {
-    return reportPage(db, { visibility: visibilityCondition(identity, auth), first, after, filter });
+  reports(@Args() { first, after, filter }: ReportsArgs, @Ctx() { db, identity, auth, clock }: Context): Promise<ReportPage> {
+    return reportPage(db, { visibility: visibilityCondition(identity, auth), first, after, filter, now: clock.now() });
   }
 
   @Query(() => ReportPage, { description: 'Reports of the signed-in caller, in every state, newest first.' })
-  myReports(@Args() { first, after }: PageArgs, @Ctx() { db, auth }: Context): Promise<ReportPage> {
+  myReports(@Args() { first, after }: PageArgs, @Ctx() { db, auth, clock }: Context): Promise<ReportPage> {
     const reporterId = auth.requireSignedIn();
-    return reportPage(db, { visibility: null, first, after, where: { sql: 'report.reporter_id = :reporterId', params: { reporterId } } });
+    return reportPage(db, { visibility: null, first, after, now: clock.now(), where: { sql: 'report.reporter_id = :reporterId', params: { reporterId } } });
   }
 
   @Query(() => [NearbyReport], {

@@ -4,6 +4,9 @@ import type { ReportRow } from './entities';
 import { COORDINATE_PERMISSION } from './permissions';
 import { CloseReason, DeadlineKind, Report, ReportState, Severity } from './types';
 
+/** States before resolution, in which a passed deadline makes a report overdue. */
+export const RUNNING_STATES: ReportState[] = [ReportState.SUBMITTED, ReportState.VERIFIED, ReportState.DISPATCHED, ReportState.IN_PROGRESS];
+
 /** States in which a report is open. */
 export const OPEN_STATES: ReportState[] = [ReportState.VERIFIED, ReportState.DISPATCHED, ReportState.IN_PROGRESS, ReportState.RESOLVED];
 

@@ -32,12 +32,12 @@ export class StatsResolver {
 @Resolver(() => Opd)
 export class OpdReportsResolver {
   @FieldResolver(() => ReportPage, { description: 'Reports dispatched to this OPD that the caller may see, newest first.' })
-  reports(@Root() opd: Opd, @Args() { first, after, state }: OpdReportsArgs, @Ctx() { db, loaders, identity, auth }: Context): Promise<ReportPage> {
+  reports(@Root() opd: Opd, @Args() { first, after, state }: OpdReportsArgs, @Ctx() { db, loaders, identity, auth, clock }: Context): Promise<ReportPage> {
     const visibility = visibilityCondition(identity, auth);
     checkPageSize(first);
     if (after) {
       decodeCursor(after, 'after');
-      return reportPage(db, { visibility, first, after, filter: { state }, where: { sql: 'report.opd_id = :pageOpd', params: { pageOpd: opd.id } } });
+      return reportPage(db, { visibility, first, after, now: clock.now(), filter: { state }, where: { sql: 'report.opd_id = :pageOpd', params: { pageOpd: opd.id } } });
     }
     return loaders.reportsByOpd.load({ value: opd.id, first, state: state ?? null, visibility });
   }
@@ -51,11 +51,11 @@ export class OpdReportsResolver {
 @Resolver(() => Kelurahan)
 export class KelurahanReportsResolver {
   @FieldResolver(() => ReportPage, { description: 'Rabeg reports in this kelurahan that the caller may see, newest first.' })
-  reports(@Root() kelurahan: Kelurahan, @Args() { first, after }: PageArgs, @Ctx() { db, loaders, identity, auth }: Context): Promise<ReportPage> {
+  reports(@Root() kelurahan: Kelurahan, @Args() { first, after }: PageArgs, @Ctx() { db, loaders, identity, auth, clock }: Context): Promise<ReportPage> {
     const visibility = visibilityCondition(identity, auth);
     checkPageSize(first);
     if (after) {
-      return reportPage(db, { visibility, first, after, where: { sql: 'report.kelurahan_code = :pageKelurahan', params: { pageKelurahan: kelurahan.code } } });
+      return reportPage(db, { visibility, first, after, now: clock.now(), where: { sql: 'report.kelurahan_code = :pageKelurahan', params: { pageKelurahan: kelurahan.code } } });
     }
     return loaders.reportsByKelurahan.load({ value: kelurahan.code, first, state: null, visibility });
   }

@@ -3,7 +3,7 @@ import { inputError } from '../../plugins/errors';
 import type { WorkingDayCalendar } from '../../plugins/working-days';
 import { MAX_STATS_RANGE_DAYS } from './errors';
 import { ReportRow } from './entities';
-import { OPEN_STATES } from './reports';
+import { OPEN_STATES, RUNNING_STATES } from './reports';
 import { checkDate } from './pages';
 import { CloseReason, RabegStats, ReportState } from './types';
 
@@ -11,8 +11,6 @@ import { CloseReason, RabegStats, ReportState } from './types';
 const STATS_COLUMNS = ['opdId', 'state', 'closeReason', 'submittedAt', 'dispatchedAt', 'firstResponseAt', 'resolvedAt', 'dueAt'] as const;
 type StatsRow = Pick<ReportRow, (typeof STATS_COLUMNS)[number]>;
 
-/** States before resolution, in which a passed deadline makes a report overdue. */
-const RUNNING_STATES: string[] = [ReportState.SUBMITTED, ReportState.VERIFIED, ReportState.DISPATCHED, ReportState.IN_PROGRESS];
 
 export interface DateRange {
   from: string;
@@ -68,7 +66,7 @@ export function computeStats(rows: StatsRow[], range: DateRange, opdId: string |
     const fixStands = row.state === ReportState.RESOLVED || (row.state === ReportState.CLOSED && (row.closeReason === CloseReason.FIXED || row.closeReason === CloseReason.NO_REPLY));
     if (row.state === ReportState.CLOSED && row.closeReason) closed.set(row.closeReason as CloseReason, (closed.get(row.closeReason as CloseReason) ?? 0) + 1);
     if (OPEN_STATES.includes(row.state as ReportState)) open += 1;
-    if (RUNNING_STATES.includes(row.state) && row.dueAt !== null && row.dueAt < nowIso) overdueNow += 1;
+    if (RUNNING_STATES.includes(row.state as ReportState) && row.dueAt !== null && row.dueAt < nowIso) overdueNow += 1;
     if (row.dispatchedAt && row.firstResponseAt) toFirstResponse.push(workingDays(row.dispatchedAt, row.firstResponseAt));
     if (fixStands) {
       resolved += 1;

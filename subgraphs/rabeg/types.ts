@@ -347,6 +347,12 @@ export class ReportFilter {
   @Field(() => String, { nullable: true })
   kelurahanCode?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: only reports whose current deadline has passed (before RESOLVED); false: only the others; null: both.',
+  })
+  overdue?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Submitted on or after this local date, YYYY-MM-DD.' })
   from?: string | null;
 

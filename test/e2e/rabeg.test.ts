@@ -236,6 +236,16 @@ test('a dark street light in Terondol, from report to confirmed fix, with figure
     ],
   });
 
+  // Coordinators find the late reports with a plain filter: dishub's rerouted report, and the three
+  // reports verified on 7 December but not dispatched by the end of the third working day (11 December).
+  const late = await ok<{ reports: { nodes: { trackingNumber: string; overdue: boolean }[] } }>(
+    '{ reports(first: 50, filter: { overdue: true }) { nodes { trackingNumber overdue } } }',
+    {},
+    coordinator,
+  );
+  expect(late.reports.nodes.map((node) => node.trackingNumber).sort()).toEqual([ignored, nearby, sixtyMetres, waste].sort());
+  expect(late.reports.nodes.every((node) => node.overdue)).toBe(true);
+
   // The duplicate check ignores the report 60 m away and the one in another category.
   const again = await ok<{ nearbyReports: { report: { trackingNumber: string } }[] }>(
     'query($la: Float!, $lo: Float!) { nearbyReports(categoryCode: "street-light", latitude: $la, longitude: $lo) { report { trackingNumber } } }',
