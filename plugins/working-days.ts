@@ -7,6 +7,13 @@ import { findProjectRoot } from './project';
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * National holidays on the same date every year (New Year, Labour Day, Pancasila Day,
+ * Independence Day, Christmas), as MM-DD. A year without decree data still excludes them; the
+ * holidays that move with the lunar calendars and the cuti bersama stay unknown there.
+ */
+const FIXED_HOLIDAYS = ['01-01', '05-01', '06-01', '08-17', '12-25'];
+
 /** Maximum span one call counts through, so a mistaken date cannot loop for long. */
 const MAX_SPAN_DAYS = 20 * 366;
 
@@ -95,7 +102,8 @@ function isWeekend(date: string): boolean {
 /**
  * Working days of Kota Serang's offices: Monday to Friday, less the national holidays and cuti
  * bersama of each year's SKB. Dates are local (WIB). A year with no decree data counts weekends
- * only; results that touch it are marked provisional and the first use logs a warning.
+ * and the fixed-date national holidays only; results that touch it are marked provisional and the
+ * first use logs a warning.
  */
 export class WorkingDayCalendar {
   private readonly days = new Map<string, NonWorkingDay>();
@@ -164,7 +172,8 @@ export class WorkingDayCalendar {
   /** Tell whether offices work on a local date. */
   isWorkingDay(date: string): CalendarResult<boolean> {
     const provisional = this.isProvisionalYear(Number(date.slice(0, 4)));
-    return { value: !isWeekend(date) && !this.days.has(date), provisional };
+    const holiday = this.days.has(date) || (provisional && FIXED_HOLIDAYS.includes(date.slice(5)));
+    return { value: !isWeekend(date) && !holiday, provisional };
   }
 
   /** Return the `count`-th working day after the local date `date`, not counting the date itself. */
@@ -206,7 +215,7 @@ export class WorkingDayCalendar {
       this.warnedYears.add(year);
       this.logger?.warn(
         { year, knownYears: this.knownYears() },
-        'no holiday decree data for this year: counting weekends only, results are provisional; add plugins/calendar/holidays/<year>.json',
+        'no holiday decree data for this year: counting weekends and fixed-date holidays only, results are provisional; add plugins/calendar/holidays/<year>.json',
       );
     }
     return true;

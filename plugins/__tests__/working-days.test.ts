@@ -148,7 +148,7 @@ describe('year without decree data', () => {
     const counted = calendar.workingDaysBetween(new Date('2031-03-03T02:00:00.000Z'), new Date('2031-03-10T02:00:00.000Z'));
 
     expect(first).toEqual({ value: true, provisional: true });
-    // Weekends only: 4 to 7, 10 to 14 and 17 March 2031.
+    // No fixed-date holiday in March, so weekends only: 4 to 7, 10 to 14 and 17 March 2031.
     expect(added).toEqual({ value: '2031-03-17', provisional: true });
     expect(counted).toEqual({ value: 5, provisional: true });
     expect(yearWarnings(lines)).toEqual([expect.objectContaining({ year: 2031, knownYears: [2024, 2025, 2026] })]);
@@ -167,8 +167,8 @@ describe('year without decree data', () => {
   test('counting into it from a known year is provisional', () => {
     const { calendar, lines } = loadCalendar();
 
-    // 1 January 2027 is a Friday; without 2027 data only weekends are known.
-    expect(calendar.addWorkingDays('2026-12-31', 1)).toEqual({ value: '2027-01-01', provisional: true });
+    // 1 January 2027 is a Friday and a fixed-date holiday; without 2027 data the next working day is Monday 4 January.
+    expect(calendar.addWorkingDays('2026-12-31', 1)).toEqual({ value: '2027-01-04', provisional: true });
     expect(yearWarnings(lines).map((warning) => warning.year)).toEqual([2027]);
   });
 
@@ -214,4 +214,14 @@ describe('decree data', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('year without data still skips fixed-date holidays', () => {
+  const calendar = WorkingDayCalendar.load();
+
+  // 1 May 2031 (Labour Day) and 25 December 2031 (Christmas) are Thursdays.
+  expect(calendar.isWorkingDay('2031-05-01')).toEqual({ value: false, provisional: true });
+  expect(calendar.isWorkingDay('2031-05-02')).toEqual({ value: true, provisional: true });
+  expect(calendar.isWorkingDay('2031-12-25')).toEqual({ value: false, provisional: true });
+  expect(calendar.addWorkingDays('2031-04-30', 1)).toEqual({ value: '2031-05-02', provisional: true });
 });

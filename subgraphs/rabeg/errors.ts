@@ -123,8 +123,8 @@ export const RABEG_ERRORS = {
   NOTE_REQUIRED: {
     description: 'This state change requires a note on what was done or why.',
     messages: {
-      id: 'Catatan pada {field} wajib diisi untuk perubahan ini: jelaskan apa yang dilakukan atau alasannya.',
-      en: 'A note in {field} is required for this change: say what was done or why.',
+      id: 'Catatan ({field}) wajib diisi untuk perubahan ini: jelaskan apa yang dilakukan atau alasannya.',
+      en: 'A note ({field}) is required for this change: say what was done or why.',
     },
   },
   INVALID_CLOSE_REASON: {
@@ -165,8 +165,8 @@ export const RABEG_ERRORS = {
   SAME_OPD: {
     description: 'A reroute names the OPD the report is already dispatched to.',
     messages: {
-      id: 'Laporan sudah diteruskan ke OPD pada {field}; pilih OPD lain untuk mengalihkannya.',
-      en: 'The report is already dispatched to the OPD in {field}; choose another OPD to reroute it.',
+      id: 'Laporan sudah diteruskan ke {opdId}; pilih OPD lain pada {field} untuk mengalihkannya.',
+      en: 'The report is already dispatched to {opdId}; choose another OPD in {field} to reroute it.',
     },
   },
   ALREADY_SUPPORTED: {
@@ -221,8 +221,8 @@ export const RABEG_ERRORS = {
   DATE_RANGE_TOO_LONG: {
     description: 'A date range of the figures spans more days than the limit.',
     messages: {
-      id: 'Rentang tanggal sampai {field} terlalu panjang: paling banyak {max} hari.',
-      en: 'The date range up to {field} is too long: at most {max} days.',
+      id: 'Rentang tanggal terlalu panjang: paling banyak {max} hari (periksa {field}).',
+      en: 'The date range is too long: at most {max} days (check {field}).',
     },
   },
   TOO_MANY_REPORTS: {

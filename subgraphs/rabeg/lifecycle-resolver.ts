@@ -94,7 +94,7 @@ export class LifecycleResolver {
     if (!target) throw inputError('OPD_REQUIRED', 'opdId');
     if (target.length > MAX_OPD_ID_LENGTH || !OPD_ID_PATTERN.test(target)) throw inputError('INVALID_OPD_ID', 'opdId', { example: 'dishub', max: MAX_OPD_ID_LENGTH });
     const rerouting = row.state === ReportState.DISPATCHED;
-    if (rerouting && target === row.opdId) throw inputError('SAME_OPD', 'opdId');
+    if (rerouting && target === row.opdId) throw inputError('SAME_OPD', 'opdId', { opdId: target });
 
     const now = context.clock.now();
     const firstResponse = clockHoursDeadline(now, category.firstResponseHours);

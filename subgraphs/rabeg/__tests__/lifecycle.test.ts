@@ -344,8 +344,8 @@ describe('bad input of state changes', () => {
       args: { note: '   ' },
       code: 'NOTE_REQUIRED',
       field: 'note',
-      id: 'Catatan pada note wajib diisi untuk perubahan ini: jelaskan apa yang dilakukan atau alasannya.',
-      en: 'A note in note is required for this change: say what was done or why.',
+      id: 'Catatan (note) wajib diisi untuk perubahan ini: jelaskan apa yang dilakukan atau alasannya.',
+      en: 'A note (note) is required for this change: say what was done or why.',
     },
     {
       name: 'reject with an empty note',
@@ -355,8 +355,8 @@ describe('bad input of state changes', () => {
       args: { note: '' },
       code: 'NOTE_REQUIRED',
       field: 'note',
-      id: 'Catatan pada note wajib diisi untuk perubahan ini: jelaskan apa yang dilakukan atau alasannya.',
-      en: 'A note in note is required for this change: say what was done or why.',
+      id: 'Catatan (note) wajib diisi untuk perubahan ini: jelaskan apa yang dilakukan atau alasannya.',
+      en: 'A note (note) is required for this change: say what was done or why.',
     },
     {
       name: 'coordinator closes as FIXED',
@@ -432,8 +432,8 @@ describe('bad input of state changes', () => {
       args: { opdId: 'dishub' },
       code: 'SAME_OPD',
       field: 'opdId',
-      id: 'Laporan sudah diteruskan ke OPD pada opdId; pilih OPD lain untuk mengalihkannya.',
-      en: 'The report is already dispatched to the OPD in opdId; choose another OPD to reroute it.',
+      id: 'Laporan sudah diteruskan ke dishub; pilih OPD lain pada opdId untuk mengalihkannya.',
+      en: 'The report is already dispatched to dishub; choose another OPD in opdId to reroute it.',
     },
   ];
 

@@ -258,7 +258,7 @@ describe('date range checks', () => {
     ['malformed to', '2026-08-01', '31-08-2026', 'INVALID_DATE', 'to', 'Tanggal pada to harus tanggal yang valid dengan format TTTT-BB-HH, misalnya 2026-12-01.', 'The date in to must be a valid YYYY-MM-DD date, for example 2026-12-01.'],
     ['end before start', '2026-08-31', '2026-08-01', 'INVALID_DATE_RANGE', 'to', 'Rentang tanggal tidak valid: tanggal pada to tidak boleh sebelum tanggal awal.', 'The date range is invalid: the date in to must not come before the start date.'],
     // 1 January 2026 to 2 January 2028 spans 732 days, one more than allowed.
-    ['732 days', '2026-01-01', '2028-01-02', 'DATE_RANGE_TOO_LONG', 'to', 'Rentang tanggal sampai to terlalu panjang: paling banyak 731 hari.', 'The date range up to to is too long: at most 731 days.'],
+    ['732 days', '2026-01-01', '2028-01-02', 'DATE_RANGE_TOO_LONG', 'to', 'Rentang tanggal terlalu panjang: paling banyak 731 hari (periksa to).', 'The date range is too long: at most 731 days (check to).'],
   ])('%s is rejected', async (_name, from, to, code, field, indonesian, english) => {
     const query = 'query($from: String!, $to: String!) { rabegStats(from: $from, to: $to) { received } }';
 
