@@ -232,6 +232,13 @@ export const RABEG_ERRORS = {
       en: 'You have sent {max} reports within the last hour. Please try again later, or support an existing report.',
     },
   },
+  INVALID_CHARACTERS: {
+    description: 'A text contains control characters (other than tab and line feed), such as NUL.',
+    messages: {
+      id: '{field} berisi karakter kendali yang tidak diterima. Hapus karakter itu lalu kirim lagi.',
+      en: '{field} contains control characters that are not accepted. Remove them and send again.',
+    },
+  },
   INVALID_COORDINATES: {
     description: 'A latitude or longitude is not a finite number in degrees.',
     messages: {

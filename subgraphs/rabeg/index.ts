@@ -10,6 +10,7 @@ import { CreateRabeg1796515200000 } from './migrations/1796515200000-create-rabe
 import { COORDINATE_PERMISSION } from './permissions';
 import { ReportEventResolver, ReportResolver } from './report-resolver';
 import { canRead, toReport } from './reports';
+import { isReportId } from './input-formats';
 import { seedRabeg } from './seed';
 import { KelurahanReportsResolver, OpdReportsResolver, StatsResolver } from './stats-resolver';
 import { SubmitResolver } from './submit-resolver';
@@ -27,6 +28,7 @@ export default definePlugin({
     references: {
       // Null unless the caller may read the report, so _entities reveals nothing the lists hide.
       Report: async (reference, { loaders, identity, auth }) => {
+        if (!isReportId(String(reference.id))) return null;
         const row = await (loaders as RabegLoaders).reportById.load(String(reference.id));
         if (!row) return null;
         const report = toReport(row);

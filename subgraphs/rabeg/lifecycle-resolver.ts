@@ -9,13 +9,11 @@ import { applyTransition, checkFrom } from './lifecycle';
 import type { RabegLoaders } from './loaders';
 import { canRead, isCoordinator, OPEN_STATES, toReport } from './reports';
 import { CloseReason, DeadlineKind, Report, ReportAction, ReportState, TimelineActor } from './types';
-import { normalizeTrackingNumber } from './tracking-number';
+import { isOpdId, MAX_OPD_ID_LENGTH, normalizeTrackingNumber } from './input-formats';
 import { cleanNote } from './validation';
 
 type Context = RequestContext<RabegLoaders>;
 
-const OPD_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const MAX_OPD_ID_LENGTH = 64;
 /** Reasons a coordinator may close with; FIXED and NO_REPLY come only from the reporter or the system. */
 const COORDINATOR_CLOSE_REASONS = [CloseReason.DUPLICATE, CloseReason.NOT_CITY_RESPONSIBILITY, CloseReason.UNABLE_TO_FIX, CloseReason.INVALID];
 /** Reasons an officer of the report's OPD may close with. */
@@ -40,13 +38,11 @@ function logChange(context: Context, row: ReportRow, updated: ReportRow, action:
 
 /**
  * Give the original report the supporters of its duplicate, and the duplicate's reporter, without
- * double counting. On PostgreSQL the original's row is locked first, so a support saved at the
- * same moment either is counted here or adds itself after this count.
+ * double counting. The transition has locked the original's row, and a support locks that row
+ * before it inserts, so a support saved at the same moment is either counted here or adds itself
+ * after this count.
  */
 async function carrySupporters(manager: EntityManager, duplicate: ReportRow, original: ReportRow, now: string): Promise<void> {
-  if (manager.connection.options.type === 'postgres') {
-    await manager.getRepository(ReportRow).createQueryBuilder('report').setLock('pessimistic_write').where('report.id = :id', { id: original.id }).getOne();
-  }
   const supports = manager.getRepository(SupportRow);
   const incoming = new Set([duplicate.reporterId, ...(await supports.findBy({ reportId: duplicate.id })).map((row) => row.accountId)]);
   incoming.delete(original.reporterId);
@@ -92,7 +88,7 @@ export class LifecycleResolver {
     const category = (await context.loaders.categoryByCode.load(row.categoryCode))!;
     const target = opdId?.trim() || category.opdId;
     if (!target) throw inputError('OPD_REQUIRED', 'opdId');
-    if (target.length > MAX_OPD_ID_LENGTH || !OPD_ID_PATTERN.test(target)) throw inputError('INVALID_OPD_ID', 'opdId', { example: 'dishub', max: MAX_OPD_ID_LENGTH });
+    if (!isOpdId(target)) throw inputError('INVALID_OPD_ID', 'opdId', { example: 'dishub', max: MAX_OPD_ID_LENGTH });
     const rerouting = row.state === ReportState.DISPATCHED;
     if (rerouting && target === row.opdId) throw inputError('SAME_OPD', 'opdId', { opdId: target });
 
@@ -277,6 +273,14 @@ export class LifecycleResolver {
           // An officer closing the report is the OPD's reply, so it counts as the first response.
           firstResponseAt: row.firstResponseAt ?? (actor.role === TimelineActor.OFFICER ? now.toISOString() : null),
         },
+        related: original ? [original.id] : undefined,
+        // The original may have closed since it was read, possibly as a duplicate of this report.
+        before: original
+          ? async (manager) => {
+              const current = await manager.getRepository(ReportRow).findOneByOrFail({ id: original!.id });
+              if (!OPEN_STATES.includes(current.state as ReportState)) throw inputError('INVALID_DUPLICATE_OF', 'duplicateOf');
+            }
+          : undefined,
         also: original ? (manager) => carrySupporters(manager, row, original!, now.toISOString()) : undefined,
       },
       now,

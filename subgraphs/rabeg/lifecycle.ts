@@ -24,6 +24,14 @@ export interface Transition {
   closeReason?: CloseReason | null;
   /** Columns to set besides state, version and updated_at. */
   set: Partial<ReportRow>;
+  /**
+   * Other reports the change reads or writes, such as the original of a duplicate. On PostgreSQL
+   * they are locked with the report itself, in id order, before anything else, so two changes
+   * that touch the same pair of reports wait for each other instead of deadlocking.
+   */
+  related?: string[];
+  /** Checks in the transaction, after the locks and before the update, such as "the original is still open". */
+  before?: (manager: EntityManager) => Promise<void>;
   /** More writes in the same transaction, such as moving supporters to an original report. */
   also?: (manager: EntityManager) => Promise<void>;
 }
@@ -42,6 +50,11 @@ export async function applyTransition(db: DataSource, row: ReportRow, transition
   checkFrom(row, transition.from, transition.to);
   const timestamp = now.toISOString();
   return runTransaction(db, async (manager) => {
+    if (transition.related && db.options.type === 'postgres') {
+      const ids = [row.id, ...transition.related].sort();
+      await manager.getRepository(ReportRow).createQueryBuilder('report').setLock('pessimistic_write').where('report.id IN (:...ids)', { ids }).orderBy('report.id').getMany();
+    }
+    if (transition.before) await transition.before(manager);
     const update = await manager
       .createQueryBuilder()
       .update(ReportRow)

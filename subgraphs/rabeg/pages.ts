@@ -2,6 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { inputError } from '../../plugins/errors';
 import { isCalendarDate } from '../../plugins/working-days';
 import { MAX_PAGE_SIZE } from './errors';
+import { isCategoryCode, isKelurahanCode, isOpdId, MAX_OPD_ID_LENGTH } from './input-formats';
 import { ReportRow } from './entities';
 import { RUNNING_STATES, toReport } from './reports';
 import type { ReportFilter, ReportPage } from './types';
@@ -20,7 +21,8 @@ export function encodeCursor(row: Pick<ReportRow, 'submittedAt' | 'id'>): string
 
 export function decodeCursor(cursor: string, field: string): Cursor {
   try {
-    const [submittedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const [submittedAt, id] = Array.isArray(parsed) && parsed.length === 2 ? parsed : [];
     if (typeof submittedAt === 'string' && typeof id === 'string' && submittedAt.length <= 24 && id.length <= 36) return { submittedAt, id };
   } catch {
     // Not base64url JSON, reported below.
@@ -44,6 +46,9 @@ export function applyFilter(query: SelectQueryBuilder<ReportRow>, filter: Report
   const from = checkDate(filter.from, 'filter.from');
   const to = checkDate(filter.to, 'filter.to');
   if (from && to && to < from) throw inputError('INVALID_DATE_RANGE', 'filter.to');
+  if (filter.categoryCode && !isCategoryCode(filter.categoryCode)) throw inputError('UNKNOWN_CATEGORY', 'filter.categoryCode', { example: 'street-light' });
+  if (filter.opdId && !isOpdId(filter.opdId)) throw inputError('INVALID_OPD_ID', 'filter.opdId', { example: 'dishub', max: MAX_OPD_ID_LENGTH });
+  if (filter.kelurahanCode && !isKelurahanCode(filter.kelurahanCode)) throw inputError('UNKNOWN_KELURAHAN', 'filter.kelurahanCode', { example: '36.73.01.1011' });
   if (filter.categoryCode) query.andWhere('report.category_code = :categoryCode', { categoryCode: filter.categoryCode });
   if (filter.state) query.andWhere('report.state = :state', { state: filter.state });
   if (filter.opdId) query.andWhere('report.opd_id = :opdId', { opdId: filter.opdId });

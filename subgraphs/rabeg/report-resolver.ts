@@ -8,7 +8,8 @@ import type { RabegLoaders } from './loaders';
 import { reportPage } from './pages';
 import { canRead, canSeeReporter, isReporter, RUNNING_STATES, toReport, visibilityCondition } from './reports';
 import { MAX_PAGE_SIZE } from './errors';
-import { normalizeTrackingNumber } from './tracking-number';
+import { isCategoryCode, normalizeTrackingNumber } from './input-formats';
+import { outsideField } from './validation';
 import { Account, Kelurahan, NearbyReport, Opd, Report, ReportCategory, ReportEvent, ReportFilter, ReportPage, ReportState, ReportAction, TimelineActor, CloseReason } from './types';
 
 type Context = RequestContext<RabegLoaders>;
@@ -71,9 +72,9 @@ export class ReportResolver {
     @Arg('longitude', () => Float) longitude: number,
     @Ctx() { db, loaders }: Context,
   ): Promise<NearbyReport[]> {
-    if (!(await loaders.categoryByCode.load(categoryCode))) throw inputError('UNKNOWN_CATEGORY', 'categoryCode', { example: 'street-light' });
+    if (!isCategoryCode(categoryCode) || !(await loaders.categoryByCode.load(categoryCode))) throw inputError('UNKNOWN_CATEGORY', 'categoryCode', { example: 'street-light' });
     if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || !isInsideCity(latitude, longitude)) {
-      throw inputError('OUTSIDE_CITY', 'latitude', { ...CITY_BOUNDS });
+      throw inputError('OUTSIDE_CITY', outsideField(latitude, 'latitude', 'longitude'), { ...CITY_BOUNDS });
     }
     const nearby = await findNearbyOpenReports(db, { categoryCode, latitude, longitude });
     return nearby.map(({ row, distanceMetres }) => ({ report: toReport(row), distanceMetres: Math.round(distanceMetres * 10) / 10 }));

@@ -22,7 +22,8 @@ export interface SubmitRequest {
   calendar: WorkingDayCalendar;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/** Tell whether a database error is a unique or primary key violation, on SQLite or PostgreSQL. */
+export function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const code = (error.driverError as { code?: string } | undefined)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

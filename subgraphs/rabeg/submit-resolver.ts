@@ -1,5 +1,4 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { QueryFailedError } from 'typeorm';
 import type { RequestContext } from '../../plugins/contract';
 import { inputError, RagemError } from '../../plugins/errors';
 import { runTransaction } from '../../plugins/transactions';
@@ -8,8 +7,8 @@ import { ReportRow, SupportRow } from './entities';
 import type { RabegConfig } from './config';
 import type { RabegLoaders } from './loaders';
 import { isPublic, isReporter, OPEN_STATES, toReport } from './reports';
-import { storeSubmission } from './submission';
-import { normalizeTrackingNumber } from './tracking-number';
+import { isUniqueViolation, storeSubmission } from './submission';
+import { isCategoryCode, normalizeTrackingNumber } from './input-formats';
 import { Report, ReportState, Severity, SubmitReportInput, SubmitReportPayload } from './types';
 import { cleanSubmission, submissionHash } from './validation';
 
@@ -25,7 +24,7 @@ export class SubmitResolver {
   })
   async submitReport(@Arg('input') input: SubmitReportInput, @Ctx() { auth, db, cache, config, clock, calendar, loaders, logger, requestId }: Context): Promise<SubmitReportPayload> {
     const reporterId = auth.requireSignedIn();
-    const category = await loaders.categoryByCode.load(input.categoryCode);
+    const category = isCategoryCode(input.categoryCode) ? await loaders.categoryByCode.load(input.categoryCode) : null;
     if (!category) throw inputError('UNKNOWN_CATEGORY', 'input.categoryCode', { example: 'street-light' });
     const submission = cleanSubmission(input, category.defaultSeverity as Severity);
 
@@ -68,17 +67,20 @@ export class SubmitResolver {
 
     try {
       await runTransaction(db, async (manager) => {
-        await manager.getRepository(SupportRow).insert({ reportId: row.id, accountId, createdAt: clock.now().toISOString() });
-        await manager
+        // The count goes first: it locks the report's row, as closing a duplicate onto this report
+        // does, and it only matches while the report is still open.
+        const counted = await manager
           .createQueryBuilder()
           .update(ReportRow)
           .set({ supportCount: () => 'support_count + 1' })
-          .where('id = :id', { id: row.id })
+          .where('id = :id AND state IN (:...open)', { id: row.id, open: OPEN_STATES })
           .execute();
+        if (counted.affected !== 1) throw inputError('REPORT_NOT_OPEN', 'trackingNumber', { state: ReportState.CLOSED });
+        await manager.getRepository(SupportRow).insert({ reportId: row.id, accountId, createdAt: clock.now().toISOString() });
       });
     } catch (error) {
       // A second support sent at the same moment loses on the primary key.
-      if (error instanceof QueryFailedError) throw inputError('ALREADY_SUPPORTED', 'trackingNumber');
+      if (isUniqueViolation(error)) throw inputError('ALREADY_SUPPORTED', 'trackingNumber');
       throw error;
     }
     logger.info({ requestId, trackingNumber: row.trackingNumber }, 'report supported');

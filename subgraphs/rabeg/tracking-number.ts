@@ -14,9 +14,3 @@ export function newTrackingNumber(localDate: string): string {
   for (let index = 0; index < RANDOM_LENGTH; index += 1) random += ALPHABET[randomInt(ALPHABET.length)];
   return `RBG-${localDate.slice(2).replace(/-/g, '')}-${random}`;
 }
-
-/** Convert a tracking number as typed (spaces around it, lower case) to its stored form, or null when it cannot be one. */
-export function normalizeTrackingNumber(value: string): string | null {
-  const normalized = value.trim().toUpperCase();
-  return normalized.length <= 20 ? normalized : null;
-}

@@ -10,6 +10,7 @@ import {
   MIN_TITLE_LENGTH,
 } from './errors';
 import { CITY_BOUNDS, isInsideCity } from './geo';
+import { checkCharacters } from './input-formats';
 import { kelurahanCodes } from './kelurahan-codes';
 import type { Severity, SubmitReportInput } from './types';
 
@@ -35,12 +36,15 @@ export interface CleanSubmission {
 /** Trim a text and check its length; `min` 0 allows an empty optional text, returned as null. */
 export function cleanText(value: string | null | undefined, field: string, limits: { min: number; max: number }): string | null {
   const text = (value ?? '').replace(/\r\n/g, '\n').trim();
-  if (text.length === 0) {
+  checkCharacters(text, field);
+  // Characters as a reader counts them (code points), so an emoji counts once, not twice.
+  const length = [...text].length;
+  if (length === 0) {
     if (limits.min > 0) throw inputError('TEXT_REQUIRED', field);
     return null;
   }
-  if (text.length < limits.min) throw inputError('TEXT_TOO_SHORT', field, { min: limits.min });
-  if (text.length > limits.max) throw inputError('TEXT_TOO_LONG', field, { max: limits.max });
+  if (length < limits.min) throw inputError('TEXT_TOO_SHORT', field, { min: limits.min });
+  if (length > limits.max) throw inputError('TEXT_TOO_LONG', field, { max: limits.max });
   return text;
 }
 
@@ -75,6 +79,11 @@ function checkPhotoUrls(urls: string[]): string[] {
   });
 }
 
+/** Name the coordinate that lies outside the city: the latitude when it does, else the longitude. */
+export function outsideField(latitude: number, latitudeField: string, longitudeField: string): string {
+  return latitude >= CITY_BOUNDS.minLatitude && latitude <= CITY_BOUNDS.maxLatitude ? longitudeField : latitudeField;
+}
+
 /** Check a submission, in field order, and return it cleaned. The category is checked by the caller. */
 export function cleanSubmission(input: SubmitReportInput, defaultSeverity: Severity): CleanSubmission {
   const title = cleanText(input.title, 'input.title', { min: MIN_TITLE_LENGTH, max: MAX_TITLE_LENGTH })!;
@@ -86,7 +95,7 @@ export function cleanSubmission(input: SubmitReportInput, defaultSeverity: Sever
     throw inputError('INCOMPLETE_COORDINATES', latitude === null ? 'input.latitude' : 'input.longitude');
   }
   if (latitude !== null && longitude !== null && !isInsideCity(latitude, longitude)) {
-    throw inputError('OUTSIDE_CITY', 'input.latitude', { ...CITY_BOUNDS });
+    throw inputError('OUTSIDE_CITY', outsideField(latitude, 'input.latitude', 'input.longitude'), { ...CITY_BOUNDS });
   }
   const kelurahanCode = input.kelurahanCode?.trim() || null;
   if (kelurahanCode !== null && !kelurahanCodes().has(kelurahanCode)) {

@@ -82,9 +82,9 @@ describe('bad input', () => {
       'coordinates in Jakarta',
       { latitude: -6.2, longitude: 106.85 },
       'OUTSIDE_CITY',
-      'input.latitude',
-      `Koordinat pada input.latitude berada di luar Kota Serang. Rabeg hanya menerima laporan di wilayah Kota Serang ${BOUNDS}.`,
-      `The coordinates in input.latitude lie outside Kota Serang. Rabeg only takes reports within Kota Serang ${BOUNDS_EN}.`,
+      'input.longitude',
+      `Koordinat pada input.longitude berada di luar Kota Serang. Rabeg hanya menerima laporan di wilayah Kota Serang ${BOUNDS}.`,
+      `The coordinates in input.longitude lie outside Kota Serang. Rabeg only takes reports within Kota Serang ${BOUNDS_EN}.`,
     ],
     ['latitude without longitude', { longitude: null }, 'INCOMPLETE_COORDINATES', 'input.longitude', 'Isi latitude dan longitude bersama-sama; input.longitude kosong.', 'Give latitude and longitude together; input.longitude is missing.'],
     ['longitude without latitude', { latitude: null }, 'INCOMPLETE_COORDINATES', 'input.latitude', 'Isi latitude dan longitude bersama-sama; input.latitude kosong.', 'Give latitude and longitude together; input.latitude is missing.'],
@@ -439,7 +439,7 @@ describe('duplicate suggestions', () => {
     const outside = await rabeg.post(query, { c: 'street-light', la: -6.2, lo: 106.85 });
 
     expect(unknown.errors?.[0].extensions).toEqual({ code: 'UNKNOWN_CATEGORY', field: 'categoryCode' });
-    expect(outside.errors?.[0].extensions).toEqual({ code: 'OUTSIDE_CITY', field: 'latitude' });
+    expect(outside.errors?.[0].extensions).toEqual({ code: 'OUTSIDE_CITY', field: 'longitude' });
   });
 
   test('verified neighbour becomes a suggestion', async () => {
