@@ -42,6 +42,9 @@ export async function seedAccounts({ db, clock, logger }: PluginServices): Promi
   const accounts = db.getRepository(AccountRow);
 
   let created = 0;
+  // The demo password is public, so one hash (one salt) serves every demo account: each scrypt
+  // run takes 16 MiB, which a cold start on a small server would otherwise pay five times.
+  let demoHash: string | undefined;
   for (const demo of DEMO_ACCOUNTS) {
     let row = await accounts.findOneBy({ email: demo.email });
     if (row) {
@@ -54,7 +57,7 @@ export async function seedAccounts({ db, clock, logger }: PluginServices): Promi
         displayName: demo.displayName,
         email: demo.email,
         phone: null,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
+        passwordHash: (demoHash ??= await hashPassword(DEMO_PASSWORD)),
         role: demo.role,
         opdId: demo.opdId,
         createdAt: now,
