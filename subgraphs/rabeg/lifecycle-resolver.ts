@@ -5,7 +5,7 @@ import { inputError } from '../../plugins/errors';
 import { coordinatorActor, officerActor, reporterActor } from './actors';
 import { clockHoursDeadline, noReplyCloseAt, workingDaysDeadline } from './deadlines';
 import { ReportRow, SupportRow } from './entities';
-import { applyTransition, checkFrom } from './lifecycle';
+import { applyTransition, checkFrom, Transition } from './lifecycle';
 import type { RabegLoaders } from './loaders';
 import { canRead, isCoordinator, OPEN_STATES, toReport } from './reports';
 import { CloseReason, DeadlineKind, Report, ReportAction, ReportState, TimelineActor } from './types';
@@ -29,11 +29,22 @@ async function reportToChange(trackingNumber: string, context: Context, field = 
   return row;
 }
 
-function logChange(context: Context, row: ReportRow, updated: ReportRow, action: ReportAction): void {
+/** Apply a transition to a report, log it and return the changed report. */
+async function change(context: Context, row: ReportRow, transition: Transition, now: Date): Promise<Report> {
+  const updated = await applyTransition(context.db, row, transition, now);
   context.logger.info(
-    { requestId: context.requestId, trackingNumber: row.trackingNumber, action, from: row.state, to: updated.state, opdId: updated.opdId, actorRole: context.identity.role },
+    {
+      requestId: context.requestId,
+      trackingNumber: row.trackingNumber,
+      action: transition.action,
+      from: row.state,
+      to: updated.state,
+      opdId: updated.opdId,
+      actorRole: context.identity.role,
+    },
     'report state changed',
   );
+  return toReport(updated);
 }
 
 /**
@@ -62,14 +73,7 @@ export class LifecycleResolver {
     const row = await reportToChange(trackingNumber, context);
     const actor = coordinatorActor(context);
     const now = context.clock.now();
-    const updated = await applyTransition(
-      context.db,
-      row,
-      { action: ReportAction.VERIFIED, from: [ReportState.SUBMITTED], to: ReportState.VERIFIED, actor, note: cleanNote(note, 'note', false), set: { verifiedAt: now.toISOString() } },
-      now,
-    );
-    logChange(context, row, updated, ReportAction.VERIFIED);
-    return toReport(updated);
+    return change(context, row, { action: ReportAction.VERIFIED, from: [ReportState.SUBMITTED], to: ReportState.VERIFIED, actor, note: cleanNote(note, 'note', false), set: { verifiedAt: now.toISOString() } }, now);
   }
 
   @Mutation(() => Report, {
@@ -96,30 +100,23 @@ export class LifecycleResolver {
     const firstResponse = clockHoursDeadline(now, category.firstResponseHours);
     const completion = workingDaysDeadline(context.calendar, now, category.completionDays);
     const action = rerouting ? ReportAction.REROUTED : ReportAction.DISPATCHED;
-    const updated = await applyTransition(
-      context.db,
-      row,
-      {
-        action,
-        from: [ReportState.VERIFIED, ReportState.DISPATCHED],
-        to: ReportState.DISPATCHED,
-        actor,
-        note: cleanNote(note, 'note', false),
+    return change(context, row, {
+      action,
+      from: [ReportState.VERIFIED, ReportState.DISPATCHED],
+      to: ReportState.DISPATCHED,
+      actor,
+      note: cleanNote(note, 'note', false),
+      opdId: target,
+      set: {
         opdId: target,
-        set: {
-          opdId: target,
-          dispatchedAt: now.toISOString(),
-          firstResponseAt: null,
-          dueAt: firstResponse.at,
-          dueKind: DeadlineKind.FIRST_RESPONSE,
-          completionDueAt: completion.at,
-          dueProvisional: completion.provisional ? 1 : 0,
-        },
+        dispatchedAt: now.toISOString(),
+        firstResponseAt: null,
+        dueAt: firstResponse.at,
+        dueKind: DeadlineKind.FIRST_RESPONSE,
+        completionDueAt: completion.at,
+        dueProvisional: completion.provisional ? 1 : 0,
       },
-      now,
-    );
-    logChange(context, row, updated, action);
-    return toReport(updated);
+    }, now);
   }
 
   @Mutation(() => Report, { description: 'Start work on a DISPATCHED report. Needs an officer of its OPD or an admin.' })
@@ -127,21 +124,14 @@ export class LifecycleResolver {
     const row = await reportToChange(trackingNumber, context);
     const actor = officerActor(context, row);
     const now = context.clock.now();
-    const updated = await applyTransition(
-      context.db,
-      row,
-      {
-        action: ReportAction.WORK_STARTED,
-        from: [ReportState.DISPATCHED],
-        to: ReportState.IN_PROGRESS,
-        actor,
-        note: cleanNote(note, 'note', false),
-        set: { firstResponseAt: row.firstResponseAt ?? now.toISOString(), dueAt: row.completionDueAt, dueKind: DeadlineKind.COMPLETION },
-      },
-      now,
-    );
-    logChange(context, row, updated, ReportAction.WORK_STARTED);
-    return toReport(updated);
+    return change(context, row, {
+      action: ReportAction.WORK_STARTED,
+      from: [ReportState.DISPATCHED],
+      to: ReportState.IN_PROGRESS,
+      actor,
+      note: cleanNote(note, 'note', false),
+      set: { firstResponseAt: row.firstResponseAt ?? now.toISOString(), dueAt: row.completionDueAt, dueKind: DeadlineKind.COMPLETION },
+    }, now);
   }
 
   @Mutation(() => Report, {
@@ -154,28 +144,21 @@ export class LifecycleResolver {
     const cleaned = cleanNote(note, 'note', true);
     const now = context.clock.now();
     const autoClose = noReplyCloseAt(context.calendar, now);
-    const updated = await applyTransition(
-      context.db,
-      row,
-      {
-        action: ReportAction.RESOLVED,
-        from: [ReportState.IN_PROGRESS],
-        to: ReportState.RESOLVED,
-        actor,
-        note: cleaned,
-        set: {
-          resolvedAt: now.toISOString(),
-          firstResponseAt: row.firstResponseAt ?? now.toISOString(),
-          dueAt: null,
-          dueKind: null,
-          autoCloseAt: autoClose.at,
-          dueProvisional: autoClose.provisional ? 1 : 0,
-        },
+    return change(context, row, {
+      action: ReportAction.RESOLVED,
+      from: [ReportState.IN_PROGRESS],
+      to: ReportState.RESOLVED,
+      actor,
+      note: cleaned,
+      set: {
+        resolvedAt: now.toISOString(),
+        firstResponseAt: row.firstResponseAt ?? now.toISOString(),
+        dueAt: null,
+        dueKind: null,
+        autoCloseAt: autoClose.at,
+        dueProvisional: autoClose.provisional ? 1 : 0,
       },
-      now,
-    );
-    logChange(context, row, updated, ReportAction.RESOLVED);
-    return toReport(updated);
+    }, now);
   }
 
   @Mutation(() => Report, { description: 'Confirm the fix of your RESOLVED report, which closes it as FIXED. Only its reporter can.' })
@@ -183,22 +166,15 @@ export class LifecycleResolver {
     const row = await reportToChange(trackingNumber, context);
     const actor = reporterActor(context, row);
     const now = context.clock.now();
-    const updated = await applyTransition(
-      context.db,
-      row,
-      {
-        action: ReportAction.CLOSED,
-        from: [ReportState.RESOLVED],
-        to: ReportState.CLOSED,
-        actor,
-        note: cleanNote(note, 'note', false),
-        closeReason: CloseReason.FIXED,
-        set: { closeReason: CloseReason.FIXED, closedAt: now.toISOString(), autoCloseAt: null, dueAt: null, dueKind: null },
-      },
-      now,
-    );
-    logChange(context, row, updated, ReportAction.CLOSED);
-    return toReport(updated);
+    return change(context, row, {
+      action: ReportAction.CLOSED,
+      from: [ReportState.RESOLVED],
+      to: ReportState.CLOSED,
+      actor,
+      note: cleanNote(note, 'note', false),
+      closeReason: CloseReason.FIXED,
+      set: { closeReason: CloseReason.FIXED, closedAt: now.toISOString(), autoCloseAt: null, dueAt: null, dueKind: null },
+    }, now);
   }
 
   @Mutation(() => Report, { description: 'Reject the fix of your RESOLVED report, with a note of what is still wrong; it returns to IN_PROGRESS. Only its reporter can.' })
@@ -208,21 +184,14 @@ export class LifecycleResolver {
     checkFrom(row, [ReportState.RESOLVED], ReportState.IN_PROGRESS);
     const cleaned = cleanNote(note, 'note', true);
     const now = context.clock.now();
-    const updated = await applyTransition(
-      context.db,
-      row,
-      {
-        action: ReportAction.FIX_REJECTED,
-        from: [ReportState.RESOLVED],
-        to: ReportState.IN_PROGRESS,
-        actor,
-        note: cleaned,
-        set: { autoCloseAt: null, dueAt: row.completionDueAt, dueKind: DeadlineKind.COMPLETION },
-      },
-      now,
-    );
-    logChange(context, row, updated, ReportAction.FIX_REJECTED);
-    return toReport(updated);
+    return change(context, row, {
+      action: ReportAction.FIX_REJECTED,
+      from: [ReportState.RESOLVED],
+      to: ReportState.IN_PROGRESS,
+      actor,
+      note: cleaned,
+      set: { autoCloseAt: null, dueAt: row.completionDueAt, dueKind: DeadlineKind.COMPLETION },
+    }, now);
   }
 
   @Mutation(() => Report, {
@@ -253,39 +222,32 @@ export class LifecycleResolver {
     }
 
     const now = context.clock.now();
-    const updated = await applyTransition(
-      context.db,
-      row,
-      {
-        action: ReportAction.CLOSED,
-        from: STATES_BEFORE_CLOSE,
-        to: ReportState.CLOSED,
-        actor,
-        note: cleaned,
+    return change(context, row, {
+      action: ReportAction.CLOSED,
+      from: STATES_BEFORE_CLOSE,
+      to: ReportState.CLOSED,
+      actor,
+      note: cleaned,
+      closeReason: reason,
+      set: {
         closeReason: reason,
-        set: {
-          closeReason: reason,
-          closedAt: now.toISOString(),
-          duplicateOfId: original?.id ?? null,
-          autoCloseAt: null,
-          dueAt: null,
-          dueKind: null,
-          // An officer closing the report is the OPD's reply, so it counts as the first response.
-          firstResponseAt: row.firstResponseAt ?? (actor.role === TimelineActor.OFFICER ? now.toISOString() : null),
-        },
-        related: original ? [original.id] : undefined,
-        // The original may have closed since it was read, possibly as a duplicate of this report.
-        before: original
-          ? async (manager) => {
-              const current = await manager.getRepository(ReportRow).findOneByOrFail({ id: original!.id });
-              if (!OPEN_STATES.includes(current.state as ReportState)) throw inputError('INVALID_DUPLICATE_OF', 'duplicateOf');
-            }
-          : undefined,
-        also: original ? (manager) => carrySupporters(manager, row, original!, now.toISOString()) : undefined,
+        closedAt: now.toISOString(),
+        duplicateOfId: original?.id ?? null,
+        autoCloseAt: null,
+        dueAt: null,
+        dueKind: null,
+        // An officer closing the report is the OPD's reply, so it counts as the first response.
+        firstResponseAt: row.firstResponseAt ?? (actor.role === TimelineActor.OFFICER ? now.toISOString() : null),
       },
-      now,
-    );
-    logChange(context, row, updated, ReportAction.CLOSED);
-    return toReport(updated);
+      related: original ? [original.id] : undefined,
+      // The original may have closed since it was read, possibly as a duplicate of this report.
+      before: original
+        ? async (manager) => {
+            const current = await manager.getRepository(ReportRow).findOneByOrFail({ id: original!.id });
+            if (!OPEN_STATES.includes(current.state as ReportState)) throw inputError('INVALID_DUPLICATE_OF', 'duplicateOf');
+          }
+        : undefined,
+      also: original ? (manager) => carrySupporters(manager, row, original!, now.toISOString()) : undefined,
+    }, now);
   }
 }
