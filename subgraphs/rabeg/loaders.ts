@@ -1,31 +1,13 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import type { PluginServices } from '../../plugins/contract';
+import { loaderByKey, loaderOfGroups } from '../../plugins/dataloaders';
 import { CategoryRow, ReportEventRow, ReportRow, SupportRow } from './entities';
 import { firstPagesBy, Visibility } from './pages';
 import { computeStats, DateRange, loadStatsRows } from './stats';
 import type { RabegStats, ReportPage } from './types';
 
 export type RabegLoaders = ReturnType<typeof createRabegLoaders>;
-
-/** Loads rows by a key column, one SQL statement per batch, null for a missing key. */
-function byKey<TRow>(load: (keys: string[]) => Promise<TRow[]>, key: keyof TRow & string) {
-  return new DataLoader<string, TRow | null>(async (keys) => {
-    const rows = await load([...keys]);
-    const byValue = new Map(rows.map((row) => [String(row[key]), row]));
-    return keys.map((value) => byValue.get(value) ?? null);
-  });
-}
-
-/** Rows grouped by a key column, in the order the query returns them. */
-function groupedBy<TRow>(load: (keys: string[]) => Promise<TRow[]>, key: keyof TRow & string) {
-  return new DataLoader<string, TRow[]>(async (keys) => {
-    const rows = await load([...keys]);
-    const groups = new Map<string, TRow[]>(keys.map((value) => [value, []]));
-    for (const row of rows) groups.get(String(row[key]))?.push(row);
-    return keys.map((value) => groups.get(value)!);
-  });
-}
 
 /** A first page of one kelurahan's or one OPD's reports, batched by page arguments. */
 export interface PageKey {
@@ -76,11 +58,11 @@ export function createRabegLoaders({ db, calendar, clock }: PluginServices) {
   const supports = db.getRepository(SupportRow);
 
   return {
-    categoryByCode: byKey<CategoryRow>((codes) => categories.findBy({ code: In(codes) }), 'code'),
-    reportById: byKey<ReportRow>((ids) => reports.findBy({ id: In(ids) }), 'id'),
-    reportByTrackingNumber: byKey<ReportRow>((numbers) => reports.findBy({ trackingNumber: In(numbers) }), 'trackingNumber'),
+    categoryByCode: loaderByKey<CategoryRow>((codes) => categories.findBy({ code: In(codes) }), 'code'),
+    reportById: loaderByKey<ReportRow>((ids) => reports.findBy({ id: In(ids) }), 'id'),
+    reportByTrackingNumber: loaderByKey<ReportRow>((numbers) => reports.findBy({ trackingNumber: In(numbers) }), 'trackingNumber'),
     /** Timeline of each report id, oldest first. */
-    eventsByReport: groupedBy<ReportEventRow>((ids) => events.find({ where: { reportId: In(ids) }, order: { reportId: 'ASC', sequence: 'ASC' } }), 'reportId'),
+    eventsByReport: loaderOfGroups<ReportEventRow>((ids) => events.find({ where: { reportId: In(ids) }, order: { reportId: 'ASC', sequence: 'ASC' } }), 'reportId'),
     /** Supports of each report id by one account; the key is `<accountId> <reportId>`. */
     supportByAccountAndReport: new DataLoader<string, boolean>(async (keys) => {
       const byAccount = new Map<string, string[]>();
@@ -110,8 +92,10 @@ export function createRabegLoaders({ db, calendar, clock }: PluginServices) {
       (key) => `${key.range.from} ${key.range.to}`,
       async (opdIds, sample) => {
         const rows = await loadStatsRows(db, sample.range, opdIds);
+        const byOpd = new Map<string, typeof rows>(opdIds.map((opdId) => [opdId, []]));
+        for (const row of rows) byOpd.get(row.opdId!)?.push(row);
         const now = clock.now();
-        return new Map(opdIds.map((opdId) => [opdId, computeStats(rows.filter((row) => row.opdId === opdId), sample.range, opdId, calendar, now)]));
+        return new Map(opdIds.map((opdId) => [opdId, computeStats(byOpd.get(opdId)!, sample.range, opdId, calendar, now)]));
       },
     ),
   };

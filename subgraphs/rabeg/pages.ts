@@ -1,4 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../../plugins/cursor';
 import { inputError } from '../../plugins/errors';
 import { isCalendarDate } from '../../plugins/working-days';
 import { MAX_PAGE_SIZE } from './errors';
@@ -9,26 +10,6 @@ import type { ReportFilter, ReportPage } from './types';
 
 /** Visibility of the caller as SQL over alias `report`; null when everything is visible. */
 export type Visibility = { sql: string; params: Record<string, unknown> } | null;
-
-interface Cursor {
-  submittedAt: string;
-  id: string;
-}
-
-export function encodeCursor(row: Pick<ReportRow, 'submittedAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.submittedAt, row.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, field: string): Cursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const [submittedAt, id] = Array.isArray(parsed) && parsed.length === 2 ? parsed : [];
-    if (typeof submittedAt === 'string' && typeof id === 'string' && submittedAt.length <= 24 && id.length <= 36) return { submittedAt, id };
-  } catch {
-    // Not base64url JSON, reported below.
-  }
-  throw inputError('INVALID_CURSOR', field);
-}
 
 export function checkPageSize(first: number, field = 'first'): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw inputError('INVALID_PAGE_SIZE', field, { max: MAX_PAGE_SIZE });
@@ -72,11 +53,8 @@ export async function reportPage(
   if (options.where) query.andWhere(options.where.sql, options.where.params);
   applyFilter(query, options.filter, options.now);
   if (options.after) {
-    const cursor = decodeCursor(options.after, 'after');
-    query.andWhere('(report.submitted_at < :cursorAt OR (report.submitted_at = :cursorAt AND report.id < :cursorId))', {
-      cursorAt: cursor.submittedAt,
-      cursorId: cursor.id,
-    });
+    const [cursorAt, cursorId] = decodeCursor(options.after, 'after', 2);
+    query.andWhere('(report.submitted_at < :cursorAt OR (report.submitted_at = :cursorAt AND report.id < :cursorId))', { cursorAt, cursorId });
   }
   const rows = await query
     .orderBy('report.submitted_at', 'DESC')
@@ -95,7 +73,7 @@ export function pageOf(rows: ReportRow[], first: number): ReportPage {
   const page = rows.slice(0, first);
   return {
     nodes: page.map(toReport),
-    endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]) : null,
+    endCursor: page.length > 0 ? encodeCursor([page[page.length - 1].submittedAt, page[page.length - 1].id]) : null,
     hasNextPage: rows.length > first,
   };
 }

@@ -5,7 +5,7 @@ import { PageArgs } from './report-resolver';
 import { visibilityCondition } from './reports';
 import { checkRange, computeStats, loadStatsRows } from './stats';
 import { Kelurahan, Opd, RabegStats, ReportPage, ReportState } from './types';
-import { checkPageSize, decodeCursor, reportPage } from './pages';
+import { checkPageSize, reportPage } from './pages';
 import { isKelurahanCode, isOpdId } from './input-formats';
 
 type Context = RequestContext<RabegLoaders>;
@@ -41,7 +41,6 @@ export class OpdReportsResolver {
     checkPageSize(first);
     if (!isOpdId(opd.id)) return Promise.resolve(EMPTY_PAGE);
     if (after) {
-      decodeCursor(after, 'after');
       return reportPage(db, { visibility, first, after, now: clock.now(), filter: { state }, where: { sql: 'report.opd_id = :pageOpd', params: { pageOpd: opd.id } } });
     }
     return loaders.reportsByOpd.load({ value: opd.id, first, state: state ?? null, visibility });

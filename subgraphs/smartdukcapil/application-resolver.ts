@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../plugins/contract';
+import { decodeCursor, encodeCursor } from '../../plugins/cursor';
 import { inputError, RagemError } from '../../plugins/errors';
 import { changeState, insertApplication, localDate, toApplication } from './applications';
 import { toDukcapilService, toSlot } from './catalogue-resolver';
@@ -46,20 +47,6 @@ function canRead(application: Pick<Application, 'applicantId'>, { identity, auth
 function personal<T>(application: Application, context: Context, value: T): T {
   if (!canRead(application, context)) throw new RagemError('FORBIDDEN');
   return value;
-}
-
-function encodeCursor(row: ApplicationRow): string {
-  return Buffer.from(JSON.stringify([row.submittedAt, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { submittedAt: string; id: string } {
-  try {
-    const [submittedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof submittedAt === 'string' && typeof id === 'string') return { submittedAt, id };
-  } catch {
-    // Not base64url JSON, reported below.
-  }
-  throw inputError('INVALID_CURSOR', 'after');
 }
 
 @Resolver(() => Application)
@@ -135,7 +122,8 @@ export class ApplicationResolver {
     const query = db.getRepository(ApplicationRow).createQueryBuilder('application');
     if (state) query.andWhere('application.state = :state', { state });
     if (after) {
-      const cursor = decodeCursor(after);
+      const [submittedAt, id] = decodeCursor(after, 'after', 2);
+      const cursor = { submittedAt, id };
       query.andWhere('(application.submittedAt > :submittedAt OR (application.submittedAt = :submittedAt AND application.id > :id))', cursor);
     }
     const rows = await query
@@ -147,7 +135,7 @@ export class ApplicationResolver {
     const page = rows.slice(0, first);
     return {
       items: page.map(toApplication),
-      endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]) : null,
+      endCursor: page.length > 0 ? encodeCursor([page[page.length - 1].submittedAt, page[page.length - 1].id]) : null,
       hasNextPage: rows.length > first,
     };
   }
