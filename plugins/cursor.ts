@@ -1,6 +1,6 @@
 import { inputError } from './errors';
 
-/** Longest value a cursor position may carry; the keys of this platform are ISO times and UUIDs. */
+/** Maximum length of one cursor value, enough for the ISO times and UUIDs that lists sort by. */
 const MAX_POSITION_LENGTH = 64;
 
 /**

@@ -102,8 +102,8 @@ function isWeekend(date: string): boolean {
 /**
  * Working days of Kota Serang's offices: Monday to Friday, less the national holidays and cuti
  * bersama of each year's SKB. Dates are local (WIB). A year with no decree data counts weekends
- * and the fixed-date national holidays only; results that touch it are marked provisional and the
- * first use logs a warning.
+ * and the fixed-date national holidays only. Results that touch such a year are marked
+ * provisional, and its first use logs a warning.
  */
 export class WorkingDayCalendar {
   private readonly days = new Map<string, NonWorkingDay>();

@@ -126,10 +126,10 @@ const rabeg: SqlScenario = {
     `{ kecamatanList { kelurahan { reports(first: ${PAGE}) { nodes { trackingNumber category { name } opd { acronym } timeline { action opd { acronym } } } } } } ` +
     'opdList { reports(first: 3) { nodes { trackingNumber } } rabegStats(from: "2026-01-01", to: "2026-12-31") { received } } }',
   async store(db, size, codes) {
-    const made = [];
-    for (let index = await existing(db, ReportRow, 'tracking_number', REPORT_PREFIX, size); index < size; index += 1) made.push(benchReport(index, codes));
-    await insertChunks(db, ReportRow, made.map((entry) => entry.report));
-    await insertChunks(db, ReportEventRow, made.flatMap((entry) => entry.events));
+    const pending = [];
+    for (let index = await existing(db, ReportRow, 'tracking_number', REPORT_PREFIX, size); index < size; index += 1) pending.push(benchReport(index, codes));
+    await insertChunks(db, ReportRow, pending.map((entry) => entry.report));
+    await insertChunks(db, ReportEventRow, pending.flatMap((entry) => entry.events));
   },
   check(data, size, codes) {
     const kecamatan = data.kecamatanList as { kelurahan: { reports: { nodes: { timeline: unknown[] }[] } }[] }[];

@@ -1,8 +1,8 @@
 import { inputError } from '../../plugins/errors';
 
 /*
- * Formats of the keys a caller sends. A value that cannot be a key is answered without a query,
- * which also keeps bytes PostgreSQL rejects in text (NUL) away from the database.
+ * Formats of the keys a caller sends. A value that cannot be a key is handled without a query,
+ * so bytes that PostgreSQL rejects in text (NUL) never reach the database.
  */
 export const CATEGORY_CODE_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
 export const KELURAHAN_CODE_PATTERN = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;

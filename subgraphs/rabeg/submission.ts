@@ -85,7 +85,7 @@ function newReportRow(request: SubmitRequest): ReportRow {
 
 /**
  * Store a new report with its first timeline entry. A retry with the same client key returns
- * the first report (`replayed`); the unique (reporter, client key) index settles a race between
+ * the first report (`replayed`). The unique (reporter, client key) index settles a race between
  * two retries in flight.
  */
 export async function storeSubmission(

@@ -5,8 +5,8 @@ import { signedIdentityHeaders } from '../support/identity';
 import { startTestPlatform, TestPlatform } from '../support/platform';
 
 /*
- * The Rabeg scenario through the gateway: a citizen reports a dark street light in Terondol,
- * the report goes through every step to FIXED, another one closes as NO_REPLY on the tenth
+ * The Rabeg scenario through the gateway. A citizen reports a dark street light in Terondol and
+ * the report goes through every step to FIXED. Another report closes as NO_REPLY on the tenth
  * working day, and dishub's figures match values worked out by hand below.
  *
  * The rabeg subgraph runs on a manual clock that starts on Monday 7 December 2026, 08:00 WIB.
@@ -96,7 +96,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-test('a dark street light in Terondol, from report to confirmed fix, with figures and no leaks', async () => {
+test('Terondol street light scenario', async () => {
   // Open reports near the light: one of the same category 20 m away, one 60 m away, one of another category.
   at(7, 8);
   const nearby = await submit(neighbour, streetLight({ title: 'Lampu PJU padam', ...LIGHT }));
@@ -117,7 +117,7 @@ test('a dark street light in Terondol, from report to confirmed fix, with figure
   expect(check.nearbyReports[0].distanceMetres).toBeGreaterThan(15);
   expect(check.nearbyReports[0].distanceMetres).toBeLessThan(25);
 
-  // It reports anonymously; the answer suggests the same nearby report. A retry returns the same report.
+  // It reports anonymously, and the response suggests the same nearby report. A retry returns the same report.
   at(7, 9);
   const input = streetLight({ ...NEAR_LIGHT, anonymous: true, clientKey: 'terondol-light-0001' });
   const first = await ok<{ submitReport: any }>(SUBMIT, { input }, citizen);
@@ -141,8 +141,8 @@ test('a dark street light in Terondol, from report to confirmed fix, with figure
   expect(dispatched.dispatchReport).toMatchObject({ state: 'DISPATCHED', dueKind: 'FIRST_RESPONSE', dueAt: '2026-12-10T04:00:00.000Z', opd: { id: 'dishub' } });
 
   // A dpupr officer cannot change it; a dishub officer works on it.
-  const refused = await gql('mutation($t: String!) { startReportWork(trackingNumber: $t) { state } }', { t: trackingNumber }, dpupr);
-  expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  const rejected = await gql('mutation($t: String!) { startReportWork(trackingNumber: $t) { state } }', { t: trackingNumber }, dpupr);
+  expect(rejected.errors?.[0].extensions.code).toBe('FORBIDDEN');
   at(8, 9);
   expect(await act(dishub, 'startReportWork', trackingNumber, ', note: "Petugas dijadwalkan"')).toBe('IN_PROGRESS');
   const early = await gql('mutation($t: String!) { confirmReportFix(trackingNumber: $t) { state } }', { t: trackingNumber }, citizen);

@@ -534,10 +534,10 @@ describe('concurrent changes', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => act(rabeg, COORDINATOR, 'verifyReport', report.trackingNumber)));
 
     const succeeded = results.filter((result) => !result.errors);
-    const refused = results.filter((result) => result.errors?.[0].extensions.code === 'INVALID_TRANSITION');
+    const rejected = results.filter((result) => result.errors?.[0].extensions.code === 'INVALID_TRANSITION');
     expect(succeeded).toHaveLength(1);
-    expect(refused).toHaveLength(9);
-    for (const result of refused) expect(result.errors![0].message).toBe('Laporan berstatus VERIFIED tidak dapat diubah menjadi VERIFIED.');
+    expect(rejected).toHaveLength(9);
+    for (const result of rejected) expect(result.errors![0].message).toBe('Laporan berstatus VERIFIED tidak dapat diubah menjadi VERIFIED.');
     const entries = await timelineRows(rabeg, report.id);
     expect(entries.map((entry) => entry.action)).toEqual(['SUBMITTED', 'VERIFIED']);
   });
@@ -570,9 +570,9 @@ describe('concurrent changes', () => {
     ]);
 
     expect([confirmed, closed].filter((result) => !result.errors)).toHaveLength(1);
-    const refused = [confirmed, closed].find((result) => result.errors)!;
-    expect(refused.errors![0].extensions.code).toBe('INVALID_TRANSITION');
-    expect(refused.errors![0].message).toBe('Laporan berstatus CLOSED tidak dapat diubah menjadi CLOSED.');
+    const rejected = [confirmed, closed].find((result) => result.errors)!;
+    expect(rejected.errors![0].extensions.code).toBe('INVALID_TRANSITION');
+    expect(rejected.errors![0].message).toBe('Laporan berstatus CLOSED tidak dapat diubah menjadi CLOSED.');
     expect((await timelineRows(rabeg, report.id)).filter((entry) => entry.action === 'CLOSED')).toHaveLength(1);
   });
 });

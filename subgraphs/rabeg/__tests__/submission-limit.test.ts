@@ -37,9 +37,9 @@ test('third new report within the clock hour gets TOO_MANY_REPORTS and writes no
   expect((await submit('limit-a', 'limit-a-key-1')).data?.submitReport.replayed).toBe(false);
   expect((await submit('limit-a', 'limit-a-key-2')).data?.submitReport.replayed).toBe(false);
 
-  const refused = await submit('limit-a', 'limit-a-key-3');
-  expect(refused.errors?.[0].extensions.code).toBe('TOO_MANY_REPORTS');
-  expect(refused.errors?.[0].message).toContain('2 laporan');
+  const rejected = await submit('limit-a', 'limit-a-key-3');
+  expect(rejected.errors?.[0].extensions.code).toBe('TOO_MANY_REPORTS');
+  expect(rejected.errors?.[0].message).toContain('2 laporan');
   expect((await submit('limit-a', 'limit-a-key-4', 'en')).errors?.[0].message).toContain('2 reports within the last hour');
   expect(await countReports()).toBe(2);
 });

@@ -354,10 +354,10 @@ describe('SQL statements per request', () => {
     ['coordinator', COORDINATOR],
   ])('Kelurahan.reports costs the same for 1 or 4 kelurahan (%s)', async (_who, caller) => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Kelurahan { code reports(first: 5) { ${FIELDS} } } } }`;
-    const one = [{ __typename: 'Kelurahan', code: TERONDOL }];
+    const single = [{ __typename: 'Kelurahan', code: TERONDOL }];
     const four = [TERONDOL, CIMUNCANG, KASEMEN, '36.73.06.1001'].map((code) => ({ __typename: 'Kelurahan', code }));
 
-    const forOne = await statementsOf(query, { r: one }, caller);
+    const forOne = await statementsOf(query, { r: single }, caller);
     const forFour = await statementsOf(query, { r: four }, caller);
 
     expect(forOne).toBeGreaterThan(0);
@@ -366,10 +366,10 @@ describe('SQL statements per request', () => {
 
   test('Opd.reports costs the same for 1 or 4 OPDs', async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Opd { id reports(first: 5) { ${FIELDS} } } } }`;
-    const one = [{ __typename: 'Opd', id: 'dishub' }];
+    const single = [{ __typename: 'Opd', id: 'dishub' }];
     const four = ['dishub', 'dpupr', 'dlh', 'dinsos'].map((id) => ({ __typename: 'Opd', id }));
 
-    const forOne = await statementsOf(query, { r: one }, DPUPR);
+    const forOne = await statementsOf(query, { r: single }, DPUPR);
     const forFour = await statementsOf(query, { r: four }, DPUPR);
 
     expect(forOne).toBeGreaterThan(0);
